@@ -1,0 +1,85 @@
+/**
+ * Builds the commander program from the list of commands and runs it. This is
+ * the only place that turns errors into messages and decides the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.js';
+import type { Context } from './commands/types.js';
+import { styleFor, type GlobalOptions } from './commands/options.js';
+import { EXIT_ERROR, ZgcError } from './errors.js';
+import { processIo, type Io } from './io.js';
+import { visibleInline } from './output/sanitize.js';
+
+declare const ZGC_VERSION: string | undefined;
+const version = typeof ZGC_VERSION === 'string' ? ZGC_VERSION : '0.0.0-dev';
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('zgc')
+    .description('Look up curated facts with their citations, check drafts against them, and cite them.')
+    .version(version, '-V, --version', 'print the version')
+    .option('--no-color', 'never colour the output (also NO_COLOR=1 or TERM=dumb)')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.write(s),
+      writeErr: (s) => io.error(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'zgc: ')),
+    });
+  program.addHelpText('after', '\nRun "zgc <command> --help" for a command\'s options and examples.\n');
+  for (const spec of commands) {
+    const cmd = program.command(spec.name).description(spec.summary);
+    spec.configure(cmd);
+    if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    cmd.action(async function (this: Command) {
+      const global = program.opts<GlobalOptions>();
+      const ctx: Context = { io, global, style: styleFor(global, io) };
+      const args = this.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
+      setCode(await spec.run(ctx, args, this.opts()));
+    });
+  }
+  return program;
+}
+
+/** Runs zgc with user arguments (no node and script path) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  if (argv.length === 0) {
+    io.error(program.helpInformation());
+    return EXIT_ERROR;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end well; every other commander complaint is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      return err.code === 'commander.help' && err.exitCode === 0 ? 0 : EXIT_ERROR;
+    }
+    if (err instanceof ZgcError) {
+      for (const line of err.lines) io.error(`zgc: ${visibleInline(line)}\n`);
+      return err.exitCode;
+    }
+    const debug = argv.includes('--debug');
+    io.error(`zgc: internal error: ${visibleInline((err as Error)?.message ?? String(err))}\n`);
+    if (debug && err instanceof Error && err.stack) io.error(err.stack + '\n');
+    else io.error('zgc: run again with --debug for details\n');
+    return EXIT_ERROR;
+  }
+}
+
+/** The entry point of the built CLI: sets the exit code and lets Node drain stdout before exiting. */
+export async function run(): Promise<void> {
+  const io = processIo();
+  const code = await main(process.argv.slice(2), io);
+  const failure = io.failure();
+  if (failure) {
+    io.error(`zgc: cannot write output: ${visibleInline(failure.message)}\n`);
+    process.exitCode = EXIT_ERROR;
+    return;
+  }
+  process.exitCode = code;
+}

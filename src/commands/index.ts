@@ -1,0 +1,5 @@
+/** Every command zgc has, in the order --help lists them. */
+import type { CommandSpec } from './types.js';
+import { stat } from './stat.js';
+
+export const commands: CommandSpec[] = [stat];

@@ -1,0 +1,66 @@
+/**
+ * Options shared by several commands, declared once. Each command picks the
+ * ones it needs; their values are read here into plain settings.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { colorEnabled, makeStyle, type Style } from '../output/style.js';
+
+export const FORMATS = ['table', 'plain', 'json', 'ndjson', 'tsv', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function factsOption(cmd: Command): Command {
+  return cmd.option('--facts <dir>', 'facts directory (default: $ZGC_FACTS, else the facts shipped with zgc)');
+}
+
+export function formatOptions(cmd: Command, formats: readonly Format[] = FORMATS): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, plain in a pipe)').choices(formats as string[]))
+    .option('--json', 'shorthand for --format json');
+}
+
+/** The package's root: found from this file so that the shipped facts are found from any working directory. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'zgc') return dir;
+      } catch {
+        // A broken package.json above us is not ours; keep looking.
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) throw new UsageError('cannot find the facts shipped with zgc: pass --facts DIR or set ZGC_FACTS');
+    dir = up;
+  }
+}
+
+export function factsDir(opts: { facts?: string }, io: Io): string {
+  const given = opts.facts ?? (io.env.ZGC_FACTS || undefined);
+  if (given !== undefined) {
+    if (given === '') throw new UsageError('--facts needs a directory');
+    return path.resolve(io.cwd, given);
+  }
+  return path.join(packageRoot(), 'facts');
+}
+
+export function outputFormat(opts: { format?: Format; json?: boolean }, io: Io): Format {
+  if (opts.json && opts.format && opts.format !== 'json') throw new UsageError(`--json and --format ${opts.format} disagree: give one`);
+  if (opts.json) return 'json';
+  return opts.format ?? (io.stdoutIsTTY ? 'table' : 'plain');
+}
+
+export interface GlobalOptions {
+  color?: boolean;
+  debug?: boolean;
+}
+
+export function styleFor(global: GlobalOptions, io: Io): Style {
+  return makeStyle(colorEnabled({ flag: global.color, env: io.env, isTTY: io.stdoutIsTTY }));
+}

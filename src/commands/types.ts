@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+import type { Style } from '../output/style.js';
+import type { GlobalOptions } from './options.js';
+
+export interface Context {
+  io: Io;
+  global: GlobalOptions;
+  /** Colour for stdout, decided once per run. */
+  style: Style;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** Shell lines shown under "Examples" in --help. */
+  examples: string[];
+  /** Declares arguments and options on the commander command. */
+  configure(cmd: Command): void;
+  /** Returns the exit code; throws a ZgcError for usage and data errors. */
+  run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number>;
+}

@@ -1,0 +1,383 @@
+/**
+ * Parses one facts file into typed sources and facts, with every problem the
+ * file has on its own (syntax, schema, dates, numbers), each at its position.
+ * Checks that need the whole directory (duplicate ids, references) live in
+ * load.ts.
+ */
+import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Loc, Problem } from '../errors.js';
+import type { Bound, Citation, Fact, FactFile, Source, SourceKind } from './types.js';
+import { checkNesting, decodeUtf8, MAX_FILE_BYTES } from './yaml-safety.js';
+import schema from '../../schema/facts.schema.json';
+
+type Yaml = typeof import('yaml');
+type Path = (string | number)[];
+
+export interface ParsedFile extends FactFile {
+  problems: Problem[];
+}
+
+export interface ParseTools {
+  yaml: Yaml;
+  validate: ValidateFunction;
+}
+
+/** Loads the YAML parser and compiles the schema: only on a cache miss. */
+export async function loadParseTools(): Promise<ParseTools> {
+  const [yaml, ajvModule] = await Promise.all([import('yaml'), import('ajv')]);
+  const Ajv = (ajvModule as unknown as { default: typeof import('ajv').default }).default ?? ajvModule;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+  return { yaml, validate: ajv.compile(schema) };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function parseFactFile(bytes: Uint8Array, file: string, tools: ParseTools): ParsedFile {
+  const problems: Problem[] = [];
+  const result: ParsedFile = { file, sources: [], facts: [], problems };
+  const fail = (line: number, col: number, message: string) => {
+    problems.push({ file, line, col, severity: 'error', message });
+    return result;
+  };
+  if (bytes.length > MAX_FILE_BYTES) return fail(1, 1, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+  const decoded = decodeUtf8(bytes);
+  if ('message' in decoded) return fail(1, decoded.offset + 1, decoded.message);
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  const { yaml } = tools;
+  const lineCounter = new yaml.LineCounter();
+  const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
+  const nesting = checkNesting(text);
+  if (nesting) {
+    // Positions come from the text itself: the parser is not run on it.
+    const before = text.slice(0, nesting.offset);
+    const line = before.split('\n').length;
+    return fail(line, nesting.offset - before.lastIndexOf('\n'), nesting.message);
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = yaml.parseDocument(text, {
+      lineCounter,
+      schema: 'core',
+      version: '1.2',
+      merge: false,
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      keepSourceTokens: false,
+      stringKeys: false,
+    });
+  } catch (err) {
+    return fail(1, 1, `cannot parse: ${(err as Error).message.split('\n')[0]}`);
+  }
+  for (const e of doc.errors) {
+    const { line, col } = at(e.pos[0]);
+    fail(line, col, yamlMessage(e.code, e.message));
+  }
+  if (problems.length) return result;
+
+  const structural = checkStructure(doc, yaml, at, file);
+  if (structural.length) {
+    problems.push(...structural);
+    return result;
+  }
+  const contents = doc.contents as YamlNode | null;
+  if (contents === null || (yaml.isScalar(contents) && contents.value === null)) {
+    return fail(1, 1, 'the file is empty: a facts file is a mapping with "sources:" and/or "facts:"');
+  }
+  if (!yaml.isMap(contents)) {
+    const { line, col } = at(contents.range?.[0] ?? 0);
+    return fail(line, col, 'a facts file must be a mapping with "sources:" and/or "facts:", not a ' + (yaml.isSeq(contents) ? 'list' : 'scalar'));
+  }
+  const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+
+  const locOf = (path: Path, key?: string): Loc => {
+    const node = nodeAt(doc, yaml, path, key);
+    const { line, col } = at(node?.range?.[0] ?? 0);
+    return { file, line, col };
+  };
+
+  if (!tools.validate(data)) {
+    for (const e of simplifyErrors(tools.validate.errors ?? [])) {
+      const path = pointerToPath(e.instancePath);
+      const key = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+      const loc = locOf(path, key);
+      problems.push({ ...loc, severity: 'error', message: schemaMessage(e, path) });
+    }
+  }
+  checkValues(data, locOf, problems);
+  if (problems.length) return result;
+
+  const raw = data as { sources?: RawSource[]; facts?: RawFact[] };
+  result.sources = (raw.sources ?? []).map((s, i) => toSource(s, locOf(['sources', i])));
+  result.facts = (raw.facts ?? []).map((f, i) => toFact(f, locOf(['facts', i]), (j) => locOf(['facts', i, 'sources', j]), (j) => locOf(['facts', i, 'sources', j, 'quote'])));
+  return result;
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return first.replace(/^Map keys must be unique/, 'duplicate key');
+  if (code === 'TAB_AS_INDENT') return 'tab used for indentation: indent with spaces';
+  if (code === 'MULTIPLE_DOCS') return 'a second YAML document: a facts file holds one document';
+  return first;
+}
+
+/** Anchors, aliases, tags, merge keys and prototype keys are refused where they stand. */
+function checkStructure(doc: Document.Parsed, yaml: Yaml, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const report = (node: { range?: [number, number, number] | null } | null | undefined, message: string) => {
+    const { line, col } = at(node?.range?.[0] ?? 0);
+    problems.push({ file, line, col, severity: 'error', message });
+  };
+  yaml.visit(doc, {
+    Alias(_, node) {
+      report(node, `alias "*${node.source}" is not allowed: write the value out`);
+    },
+    Node(_, node) {
+      const n = node as YamlNode & { anchor?: string; tag?: string };
+      if (n.anchor) report(n, `anchor "&${n.anchor}" is not allowed`);
+      if (n.tag) report(n, `tag "${n.tag}" is not allowed`);
+    },
+    Pair(_, pair: Pair) {
+      const key = pair.key as YamlNode | null;
+      if (!yaml.isScalar(key) || typeof key.value !== 'string') {
+        report(key, 'keys must be plain words');
+        return;
+      }
+      if (key.value === '<<') report(key, 'merge key "<<" is not allowed: write the fields out');
+      else if (FORBIDDEN_KEYS.has(key.value)) report(key, `key "${key.value}" is not allowed`);
+    },
+  });
+  return problems;
+}
+
+function nodeAt(doc: Document.Parsed, yaml: Yaml, path: Path, key?: string): YamlNode | null {
+  let node = doc.contents as YamlNode | null;
+  for (const seg of path) {
+    if (yaml.isMap(node)) {
+      const pair = node.items.find((p) => yaml.isScalar(p.key) && p.key.value === seg);
+      if (!pair) return node;
+      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
+    } else if (yaml.isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YamlNode | undefined;
+      if (!item) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  if (key !== undefined && yaml.isMap(node)) {
+    const pair = node.items.find((p) => yaml.isScalar(p.key) && p.key.value === key);
+    if (pair) return pair.key as YamlNode;
+  }
+  return node;
+}
+
+function pointerToPath(pointer: string): Path {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * Ajv reports every branch of a failed oneOf; a person wants one line saying
+ * what the field should be. Keep the oneOf error and drop its branches.
+ */
+function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const underOneOf = (e: ErrorObject) => oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.keyword === 'oneOf') {
+      // Only the outermost oneOf speaks for a field.
+      if (oneOfPaths.some((p) => p !== e.instancePath && e.instancePath.startsWith(p + '/'))) return false;
+    } else if (underOneOf(e)) {
+      return false;
+    }
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function fieldName(path: Path): string {
+  const last = path[path.length - 1];
+  if (typeof last === 'number') return `${String(path[path.length - 2] ?? 'item')}[${last}]`;
+  return last === undefined ? 'the file' : `"${last}"`;
+}
+
+function schemaMessage(e: ErrorObject, path: Path): string {
+  const field = fieldName(path);
+  const described = (e.parentSchema as { description?: string } | undefined)?.description;
+  switch (e.keyword) {
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const what = path[0] === 'sources' ? 'a source' : path.includes('sources') ? 'a source entry' : 'a fact';
+      return `${what} needs "${missing}"`;
+    }
+    case 'additionalProperties':
+      return `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'type':
+      return `${field} must be ${article((e.params as { type: string }).type)}`;
+    case 'enum':
+      return `${field} must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+    case 'pattern':
+    case 'oneOf':
+      return `${field} must be ${described ? lowerFirst(described.replace(/\.$/, '')) : 'valid'}`;
+    case 'minItems':
+      return path[path.length - 1] === 'sources' && path.length > 1 ? 'a fact needs at least one source: a fact without a source does not exist' : `${field} must not be empty`;
+    case 'minLength':
+      return `${field} must not be empty`;
+    case 'maxLength':
+      return `${field} is longer than ${(e.params as { limit: number }).limit} characters`;
+    case 'minProperties':
+      return 'the file is empty: a facts file is a mapping with "sources:" and/or "facts:"';
+    default:
+      return `${field} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+function article(type: string): string {
+  if (type === 'integer') return 'a whole number';
+  if (type === 'array') return 'a list';
+  if (type === 'object') return 'a mapping';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** Real calendar dates and numbers a double can hold exactly: beyond what the schema can say. */
+function checkValues(data: Record<string, unknown>, locOf: (p: Path) => Loc, problems: Problem[]): void {
+  const walk = (value: unknown, path: Path) => {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) problems.push({ ...locOf(path), severity: 'error', message: `${fieldName(path)} must be a finite number` });
+      else if (Number.isInteger(value) && !Number.isSafeInteger(value)) problems.push({ ...locOf(path), severity: 'error', message: `${fieldName(path)} is too large to hold exactly (over 2^53)` });
+    } else if (typeof value === 'string') {
+      const key = path[path.length - 1];
+      if ((key === 'published' || key === 'accessed' || key === 'period' || key === 'from' || key === 'to') && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
+        problems.push({ ...locOf(path), severity: 'error', message: `${fieldName(path)}: ${value} is not a date in the calendar` });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i]));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    }
+  };
+  walk(data, []);
+  const facts = Array.isArray(data.facts) ? data.facts : [];
+  facts.forEach((f: unknown, i: number) => {
+    const period = (f as { period?: unknown })?.period;
+    if (period && typeof period === 'object' && !Array.isArray(period)) {
+      const { from, to } = period as { from?: unknown; to?: unknown };
+      if (from !== undefined && to !== undefined && String(from) > String(to)) {
+        problems.push({ ...locOf(['facts', i, 'period']), severity: 'error', message: `"period" ends (${String(to)}) before it starts (${String(from)})` });
+      }
+    }
+  });
+}
+
+export function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+interface RawSource {
+  id: string;
+  title: string;
+  publisher: string;
+  author?: string | string[];
+  published: string | number | null;
+  accessed?: string;
+  url?: string;
+  kind: SourceKind;
+  via?: string;
+  archive?: string;
+  notes?: string;
+}
+
+interface RawCitation {
+  source: string;
+  quote: string;
+  value?: number;
+  unit?: string;
+  display?: string;
+  bound?: Bound;
+  notes?: string;
+}
+
+interface RawFact {
+  id: string;
+  title: string;
+  statement: string;
+  value?: number;
+  unit?: string;
+  display?: string;
+  bound?: Bound;
+  period?: number | string | { from: string | number; to: string | number };
+  subject?: string;
+  aliases?: string[];
+  tags?: string[];
+  notes?: string;
+  sources: RawCitation[];
+}
+
+/** Fresh objects with only the known fields: nothing from the file is merged into anything. */
+function toSource(s: RawSource, loc: Loc): Source {
+  return {
+    id: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    author: s.author === undefined ? [] : Array.isArray(s.author) ? [...s.author] : [s.author],
+    published: s.published === null ? null : String(s.published),
+    ...(s.accessed !== undefined && { accessed: s.accessed }),
+    ...(s.url !== undefined && { url: s.url }),
+    kind: s.kind,
+    ...(s.via !== undefined && { via: s.via }),
+    ...(s.archive !== undefined && { archive: s.archive }),
+    ...(s.notes !== undefined && { notes: s.notes }),
+    loc,
+  };
+}
+
+export function formatPeriod(p: RawFact['period']): string | undefined {
+  if (p === undefined) return undefined;
+  if (typeof p === 'object') return `${String(p.from)}/${String(p.to)}`;
+  return String(p);
+}
+
+function toFact(f: RawFact, loc: Loc, citationLoc: (i: number) => Loc, quoteLoc: (i: number) => Loc): Fact {
+  return {
+    id: f.id,
+    title: f.title,
+    statement: f.statement,
+    ...(f.value !== undefined && { value: f.value }),
+    ...(f.unit !== undefined && { unit: f.unit }),
+    ...(f.display !== undefined && { display: f.display }),
+    ...(f.bound !== undefined && { bound: f.bound }),
+    ...(f.period !== undefined && { period: formatPeriod(f.period) }),
+    ...(f.subject !== undefined && { subject: f.subject }),
+    aliases: [...(f.aliases ?? [])],
+    tags: [...(f.tags ?? [])],
+    ...(f.notes !== undefined && { notes: f.notes }),
+    sources: f.sources.map((c, i) => ({
+      source: c.source,
+      quote: c.quote,
+      ...(c.value !== undefined && { value: c.value }),
+      ...(c.unit !== undefined && { unit: c.unit }),
+      ...(c.display !== undefined && { display: c.display }),
+      ...(c.bound !== undefined && { bound: c.bound }),
+      ...(c.notes !== undefined && { notes: c.notes }),
+      loc: citationLoc(i),
+      quoteLoc: quoteLoc(i),
+    })),
+    loc,
+  };
+}

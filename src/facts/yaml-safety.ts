@@ -1,0 +1,83 @@
+/**
+ * Checks made on the raw bytes of a facts file before the YAML parser sees
+ * them: the parser can exhaust the stack on pathological nesting, so size and
+ * depth are bounded first, and the text must be valid UTF-8.
+ */
+
+/** Facts files larger than this are refused (documented in the README). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Deeper flow or block nesting than any facts file needs is refused. */
+export const MAX_DEPTH = 64;
+
+export interface PreflightFailure {
+  offset: number;
+  message: string;
+}
+
+/** Decodes UTF-8 strictly, dropping a byte-order mark. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | PreflightFailure {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { offset: 0, message: 'encoding error: the file is UTF-16; facts files must be UTF-8' };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    let offset = 0;
+    // Find the first invalid byte to point at it.
+    for (let end = 1; end <= bytes.length; end++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      } catch {
+        offset = end - 1;
+        break;
+      }
+    }
+    return { offset, message: 'encoding error: the file is not valid UTF-8' };
+  }
+}
+
+/**
+ * Scans for nesting deeper than MAX_DEPTH, counting flow brackets outside
+ * quoted scalars and comments, and block indentation levels. It errs on the
+ * side of refusing: no real facts file comes near the limit.
+ */
+export function checkNesting(text: string): PreflightFailure | null {
+  let depth = 0;
+  let quote: '"' | "'" | null = null;
+  let lineStart = true;
+  let indents: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (lineStart) {
+      let j = i;
+      while (text[j] === ' ' || text[j] === '-' && text[j + 1] === ' ') j++;
+      if (text[j] !== '\n' && text[j] !== '\r' && text[j] !== '#' && j < text.length) {
+        const indent = j - i;
+        while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > MAX_DEPTH) return { offset: i, message: `nesting deeper than ${MAX_DEPTH} levels` };
+      }
+      lineStart = false;
+    }
+    if (c === '\n') {
+      lineStart = true;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      const prev = i === 0 ? '\n' : text[i - 1]!;
+      if (/[\s\[{,:-]/.test(prev)) quote = c;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth + indents.length > MAX_DEPTH) return { offset: i, message: `nesting deeper than ${MAX_DEPTH} levels` };
+    } else if (c === ']' || c === '}') {
+      if (depth > 0) depth--;
+    }
+  }
+  return null;
+}
