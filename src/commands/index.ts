@@ -1,5 +1,7 @@
 /** Every command zgc has, in the order --help lists them. */
 import type { CommandSpec } from './types.js';
 import { stat } from './stat.js';
+import { search } from './search.js';
+import { list } from './list.js';
 
-export const commands: CommandSpec[] = [stat];
+export const commands: CommandSpec[] = [stat, search, list];

@@ -9,6 +9,8 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { colorEnabled, makeStyle, type Style } from '../output/style.js';
+import { FACT_FIELDS } from '../output/fact-rows.js';
+import { MAX_QUERY_LENGTH } from '../search/find.js';
 
 export const FORMATS = ['table', 'plain', 'json', 'ndjson', 'tsv', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -41,7 +43,8 @@ export function packageRoot(): string {
   }
 }
 
-export function factsDir(opts: { facts?: string }, io: Io): string {
+export function factsDir(options: Record<string, unknown>, io: Io): string {
+  const opts = options as { facts?: string };
   const given = opts.facts ?? (io.env.ZGC_FACTS || undefined);
   if (given !== undefined) {
     if (given === '') throw new UsageError('--facts needs a directory');
@@ -50,7 +53,8 @@ export function factsDir(opts: { facts?: string }, io: Io): string {
   return path.join(packageRoot(), 'facts');
 }
 
-export function outputFormat(opts: { format?: Format; json?: boolean }, io: Io): Format {
+export function outputFormat(options: Record<string, unknown>, io: Io): Format {
+  const opts = options as { format?: Format; json?: boolean };
   if (opts.json && opts.format && opts.format !== 'json') throw new UsageError(`--json and --format ${opts.format} disagree: give one`);
   if (opts.json) return 'json';
   return opts.format ?? (io.stdoutIsTTY ? 'table' : 'plain');
@@ -63,4 +67,24 @@ export interface GlobalOptions {
 
 export function styleFor(global: GlobalOptions, io: Io): Style {
   return makeStyle(colorEnabled({ flag: global.color, env: io.env, isTTY: io.stdoutIsTTY }));
+}
+
+export function fieldOption(cmd: Command): Command {
+  return cmd.option('--field <name>', `print only this field of each fact, one per line (${FACT_FIELDS.join(', ')})`);
+}
+
+export function readField(opts: Record<string, unknown>): string | undefined {
+  const field = opts.field as string | undefined;
+  if (field !== undefined && !(FACT_FIELDS as string[]).includes(field)) {
+    throw new UsageError(`--field takes one of ${FACT_FIELDS.join(', ')}; not "${field}"`);
+  }
+  return field;
+}
+
+/** A query from the command line's words: never empty, never longer than MAX_QUERY_LENGTH. */
+export function readQuery(words: string[]): string {
+  const query = words.join(' ').trim();
+  if (!query) throw new UsageError('the query is empty');
+  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the query is longer than ${MAX_QUERY_LENGTH} characters (${query.length})`);
+  return query;
 }

@@ -1,33 +1,68 @@
-import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, formatOptions, outputFormat, type Format } from './options.js';
+import type { CommandSpec, Context } from './types.js';
+import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
 import { loadFacts } from '../facts/load.js';
-import { findFact, MAX_QUERY_LENGTH } from '../search/find.js';
-import { lookupJson, renderFactCard, renderFactPlain, renderMiss } from '../output/fact.js';
+import { findFact, type Lookup } from '../search/find.js';
+import { factJson, lookupJson, renderFactCard, renderFactPlain, renderMiss } from '../output/fact.js';
+import { lookupRows } from '../output/fact-rows.js';
+import { fieldValue, renderRecords } from '../output/records.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
+import type { FactBase } from '../facts/types.js';
 
 export const stat: CommandSpec = {
   name: 'stat',
   summary: 'look a fact up by id, alias or words, with its sources',
-  examples: ['zgc stat rnd-2024', 'zgc stat "R&D spending 2024"', 'zgc stat rnd-2024 --json', 'zgc stat zgc-2025-events --facts ./my-facts'],
+  examples: [
+    'zgc stat rnd-2024',
+    'zgc stat "R&D spending 2024"',
+    'zgc stat rnd-2024 --json',
+    'zgc stat rnd-2024 --field display',
+    'printf "rnd-2024\\nzgc-2025-events\\n" | zgc stat - --json',
+  ],
   configure(cmd) {
-    cmd.argument('<query...>', 'fact id, alias or words');
+    cmd.argument('<query...>', 'fact id, alias or words; "-" reads one query per line from stdin');
     factsOption(cmd);
-    formatOptions(cmd, ['table', 'plain', 'json']);
+    formatOptions(cmd);
+    fieldOption(cmd);
   },
-  async run({ io, style }, args, opts) {
-    const query = args.join(' ');
-    if (!query.trim()) throw new UsageError('the query is empty');
-    if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the query is longer than ${MAX_QUERY_LENGTH} characters`);
-    const format: Format = outputFormat(opts as { format?: Format; json?: boolean }, io);
-    const base = await loadFacts(factsDir(opts as { facts?: string }, io), { cwd: io.cwd });
-    const result = await findFact(base, query);
-    if (format === 'json') io.write(JSON.stringify(lookupJson(result, base), null, 2) + '\n');
-    if (result.fact === null) {
-      io.error(`zgc: ${renderMiss(query, result.suggestions)}`);
-      return EXIT_NOT_FOUND;
-    }
-    if (format === 'table') io.write(renderFactCard(result, base, style));
-    else if (format === 'plain') io.write(renderFactPlain(result, base));
-    return EXIT_OK;
+  async run(ctx, args, opts) {
+    const { io } = ctx;
+    const batch = args.length === 1 && args[0] === '-';
+    const queries = batch ? await readQueries(ctx) : [readQuery(args)];
+    const format: Format = outputFormat(opts, io);
+    const field = readField(opts);
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const results: Lookup[] = [];
+    for (const q of queries) results.push(await findFact(base, q));
+    for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r.query, r.suggestions)}`);
+    io.write(await render(ctx, base, results, field ? 'field' : format, batch, field));
+    return results.some((r) => r.fact === null) ? EXIT_NOT_FOUND : EXIT_OK;
   },
 };
+
+async function readQueries({ io }: Context): Promise<string[]> {
+  const input = await io.readStdin();
+  if (input === null) throw new UsageError('"zgc stat -" reads queries from stdin, but stdin is a terminal: pipe queries in, one per line');
+  const queries = input.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (!queries.length) throw new UsageError('no input: stdin held no query');
+  return queries.map((q) => readQuery([q]));
+}
+
+async function render(ctx: Context, base: FactBase, results: Lookup[], format: Format | 'field', batch: boolean, field?: string): Promise<string> {
+  switch (format) {
+    case 'field':
+      // One line per query, empty for a miss, so that lines stay aligned with the queries.
+      return results.map((r) => (r.fact ? fieldValue(factJson(r.fact, base), field!) : '') + '\n').join('');
+    case 'json':
+      if (!batch) return JSON.stringify(lookupJson(results[0]!, base), null, 2) + '\n';
+      return results.map((r) => JSON.stringify(lookupJson(r, base)) + '\n').join('');
+    case 'ndjson':
+      return results.map((r) => JSON.stringify(lookupJson(r, base)) + '\n').join('');
+    case 'table':
+      return results.flatMap((r) => (r.fact ? [renderFactCard({ ...r, fact: r.fact }, base, ctx.style)] : [])).join('\n');
+    case 'plain':
+      if (!batch) return results[0]!.fact ? renderFactPlain({ ...results[0]!, fact: results[0]!.fact }, base) : '';
+      return renderRecords(lookupRows(results), 'plain', ctx.style);
+    default:
+      return renderRecords(lookupRows(results), format, ctx.style);
+  }
+}

@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface ColorSettings {
-  /** --color / --no-color from the command line, undefined when not given. */
+  /** false under --no-color (commander sets it true otherwise). */
   flag?: boolean;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
@@ -16,7 +16,6 @@ export function colorEnabled({ flag, env, isTTY }: ColorSettings): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
-  if (flag === true) return true;
   if (env.TERM === 'dumb') return false;
   return isTTY;
 }

@@ -1,0 +1,37 @@
+import type { CommandSpec } from './types.js';
+import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
+import { loadFacts } from '../facts/load.js';
+import { rankFacts } from '../search/find.js';
+import { scoredRows } from '../output/fact-rows.js';
+import { renderMiss } from '../output/fact.js';
+import { renderField, renderRecords } from '../output/records.js';
+import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
+
+export const search: CommandSpec = {
+  name: 'search',
+  summary: 'rank facts matching some words, best first',
+  examples: ['zgc search robots', 'zgc search "patent applications" --limit 5', 'zgc search forum --json | jq ".[0].id"'],
+  configure(cmd) {
+    cmd.argument('<words...>', 'words to look for (typos are forgiven)');
+    factsOption(cmd);
+    cmd.option('--limit <n>', 'at most this many results', '10');
+    formatOptions(cmd);
+    fieldOption(cmd);
+  },
+  async run({ io, style }, args, opts) {
+    const query = readQuery(args);
+    const limit = Number(opts.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not "${String(opts.limit)}"`);
+    const format: Format = outputFormat(opts, io);
+    const field = readField(opts);
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const results = await rankFacts(base.facts, query, limit);
+    const rows = scoredRows(results, base);
+    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
+    if (!results.length) {
+      io.error(`zgc: ${renderMiss(query, [])}`);
+      return EXIT_NOT_FOUND;
+    }
+    return EXIT_OK;
+  },
+};

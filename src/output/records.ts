@@ -1,0 +1,76 @@
+/**
+ * Rows of records in every format zgc offers: a bordered table for people,
+ * tab-separated lines for pipes (plain has no header, tsv has one), CSV, JSON
+ * and NDJSON. Cells are made safe for the terminal here, once.
+ */
+import type { Format } from '../commands/options.js';
+import { visibleInline } from './sanitize.js';
+import type { Style } from './style.js';
+
+export interface Column<T> {
+  header: string;
+  cell(row: T): string | number | null | undefined;
+}
+
+export interface RecordSet<T> {
+  rows: T[];
+  columns: Column<T>[];
+  /** The documented JSON object of one row. */
+  json(row: T): object;
+}
+
+type CliTable = typeof import('cli-table3');
+
+function text(v: string | number | null | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** TSV fields cannot hold tabs or newlines: they are escaped as \t and \n, like every control character. */
+function tsvField(v: string | number | null | undefined): string {
+  return visibleInline(text(v));
+}
+
+/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
+function csvField(v: string | number | null | undefined): string {
+  const s = visibleInline(text(v));
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function renderRecords<T>(set: RecordSet<T>, format: Format, style: Style): Promise<string> {
+  const { rows, columns } = set;
+  switch (format) {
+    case 'json':
+      return JSON.stringify(rows.map(set.json), null, 2) + '\n';
+    case 'ndjson':
+      return rows.map((r) => JSON.stringify(set.json(r)) + '\n').join('');
+    case 'csv':
+      return [columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.cell(r))))].map((l) => l.join(',') + '\r\n').join('');
+    case 'tsv':
+      return [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => tsvField(c.cell(r))))].map((l) => l.join('\t') + '\n').join('');
+    case 'plain':
+      return rows.map((r) => columns.map((c) => tsvField(c.cell(r))).join('\t') + '\n').join('');
+    case 'table': {
+      if (!rows.length) return '';
+      const mod = await import('cli-table3');
+      const Table: CliTable = (mod as unknown as { default: CliTable }).default ?? (mod as unknown as CliTable);
+      // cli-table3's own colours are off: colour, when on, comes from our style alone.
+      const table = new Table({ head: columns.map((c) => style.heading(c.header)), style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: true });
+      for (const r of rows) table.push(columns.map((c) => visibleInline(text(c.cell(r)))));
+      return table.toString() + '\n';
+    }
+  }
+}
+
+/** `--field NAME`: that field's raw value from each row's JSON, one per line, for `$(...)`. */
+export function renderField<T>(set: RecordSet<T>, field: string): string {
+  return set.rows.map((r) => fieldValue(set.json(r), field) + '\n').join('');
+}
+
+export function fieldValue(obj: object, field: string): string {
+  if (!Object.prototype.hasOwnProperty.call(obj, field)) return '';
+  const v = (obj as Record<string, unknown>)[field];
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return visibleInline(v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(','));
+  if (typeof v === 'object') return visibleInline(JSON.stringify(v));
+  return visibleInline(String(v));
+}
