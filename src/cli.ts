@@ -34,7 +34,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
     cmd.action(async function (this: Command) {
       const global = program.opts<GlobalOptions>();
-      const ctx: Context = { io, global, style: styleFor(global, io) };
+      const ctx: Context = { io, global, style: styleFor(global, io), program, specs: commands };
       const args = this.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
       setCode(await spec.run(ctx, args, this.opts()));
     });

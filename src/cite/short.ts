@@ -24,7 +24,7 @@ export function shortCitation(s: Source): string {
   const parts = [];
   if (s.author.length) parts.push(authorList(s.author));
   parts.push(`“${s.title}”`);
-  parts.push(s.publisher);
+  parts.push(s.publisher ?? 'publisher unknown');
   parts.push(s.published ?? 'date unknown');
   return parts.join(', ');
 }

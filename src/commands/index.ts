@@ -3,5 +3,6 @@ import type { CommandSpec } from './types.js';
 import { stat } from './stat.js';
 import { search } from './search.js';
 import { list } from './list.js';
+import { completion } from './completion.js';
 
-export const commands: CommandSpec[] = [stat, search, list];
+export const commands: CommandSpec[] = [stat, search, list, completion];

@@ -11,6 +11,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 export const list: CommandSpec = {
   name: 'list',
   summary: 'list facts, filtered by tag, source, period, subject or dispute',
+  completes: 'none',
   examples: ['zgc list', 'zgc list --tag rnd --period 2024', 'zgc list --disputed --format csv > disputed.csv', 'zgc list --source globaltimes-2025-zgc-forum-preview --field id'],
   configure(cmd) {
     factsOption(cmd);

@@ -10,6 +10,7 @@ import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 export const search: CommandSpec = {
   name: 'search',
   summary: 'rank facts matching some words, best first',
+  completes: 'none',
   examples: ['zgc search robots', 'zgc search "patent applications" --limit 5', 'zgc search forum --json | jq ".[0].id"'],
   configure(cmd) {
     cmd.argument('<words...>', 'words to look for (typos are forgiven)');

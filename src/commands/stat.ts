@@ -11,6 +11,7 @@ import type { FactBase } from '../facts/types.js';
 export const stat: CommandSpec = {
   name: 'stat',
   summary: 'look a fact up by id, alias or words, with its sources',
+  completes: 'facts',
   examples: [
     'zgc stat rnd-2024',
     'zgc stat "R&D spending 2024"',

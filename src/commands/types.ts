@@ -8,11 +8,16 @@ export interface Context {
   global: GlobalOptions;
   /** Colour for stdout, decided once per run. */
   style: Style;
+  /** The commander program and the command list, for commands that describe zgc itself. */
+  program: Command;
+  specs: CommandSpec[];
 }
 
 export interface CommandSpec {
   name: string;
   summary: string;
+  /** What the command's arguments are, for shell completion. */
+  completes?: 'facts' | 'sources' | 'files' | 'shells' | 'none';
   /** Shell lines shown under "Examples" in --help. */
   examples: string[];
   /** Declares arguments and options on the commander command. */

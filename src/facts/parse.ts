@@ -292,7 +292,7 @@ export function isCalendarDate(s: string): boolean {
 interface RawSource {
   id: string;
   title: string;
-  publisher: string;
+  publisher: string | null;
   author?: string | string[];
   published: string | number | null;
   accessed?: string;

@@ -10,7 +10,8 @@ export type Bound = (typeof BOUNDS)[number];
 export interface Source {
   id: string;
   title: string;
-  publisher: string;
+  /** null when the article does not say who published it. */
+  publisher: string | null;
   author: string[];
   /** YYYY, YYYY-MM or YYYY-MM-DD; null when unknown. */
   published: string | null;
