@@ -4,5 +4,6 @@ import { stat } from './stat.js';
 import { search } from './search.js';
 import { list } from './list.js';
 import { completion } from './completion.js';
+import { lint } from './lint.js';
 
-export const commands: CommandSpec[] = [stat, search, list, completion];
+export const commands: CommandSpec[] = [stat, search, list, lint, completion];
