@@ -5,5 +5,7 @@ import { search } from './search.js';
 import { list } from './list.js';
 import { completion } from './completion.js';
 import { lint } from './lint.js';
+import { source, sources } from './sources.js';
+import { newFact } from './new.js';
 
-export const commands: CommandSpec[] = [stat, search, list, lint, completion];
+export const commands: CommandSpec[] = [stat, search, list, sources, source, lint, newFact, completion];

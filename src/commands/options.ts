@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { colorEnabled, makeStyle, type Style } from '../output/style.js';
 import { FACT_FIELDS } from '../output/fact-rows.js';
+import { visibleInline } from '../output/sanitize.js';
 import { MAX_QUERY_LENGTH } from '../search/find.js';
 
 export const FORMATS = ['table', 'plain', 'json', 'ndjson', 'tsv', 'csv'] as const;
@@ -69,14 +70,14 @@ export function styleFor(global: GlobalOptions, io: Io): Style {
   return makeStyle(colorEnabled({ flag: global.color, env: io.env, isTTY: io.stdoutIsTTY }));
 }
 
-export function fieldOption(cmd: Command): Command {
-  return cmd.option('--field <name>', `print only this field of each fact, one per line (${FACT_FIELDS.join(', ')})`);
+export function fieldOption(cmd: Command, fields: readonly string[] = FACT_FIELDS): Command {
+  return cmd.option('--field <name>', `print only this field of each result, one per line (${fields.join(', ')})`);
 }
 
-export function readField(opts: Record<string, unknown>): string | undefined {
+export function readField(opts: Record<string, unknown>, fields: readonly string[] = FACT_FIELDS): string | undefined {
   const field = opts.field as string | undefined;
-  if (field !== undefined && !(FACT_FIELDS as string[]).includes(field)) {
-    throw new UsageError(`--field takes one of ${FACT_FIELDS.join(', ')}; not "${field}"`);
+  if (field !== undefined && !fields.includes(field)) {
+    throw new UsageError(`--field takes one of ${fields.join(', ')}; not "${visibleInline(field)}"`);
   }
   return field;
 }

@@ -12,6 +12,9 @@ import { checkNesting, decodeUtf8, MAX_FILE_BYTES } from './yaml-safety.js';
 import schema from '../../schema/facts.schema.json';
 
 type Yaml = typeof import('yaml');
+
+/** What `zgc new` writes for a required value not given yet; the loader refuses it. */
+export const PLACEHOLDER = '<fill in>';
 type Path = (string | number)[];
 
 export interface ParsedFile extends FactFile {
@@ -214,6 +217,7 @@ function fieldName(path: Path): string {
 function schemaMessage(e: ErrorObject, path: Path): string {
   const field = fieldName(path);
   const described = (e.parentSchema as { description?: string } | undefined)?.description;
+  if (e.data === PLACEHOLDER) return `${field} is still "${PLACEHOLDER}": replace it with the real text`;
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;

@@ -10,7 +10,7 @@ const BOUND_WORDS: Record<Bound, string> = {
   'at-most': 'at most',
 };
 
-const SAYS_BOUND = /^(about|around|approximately|roughly|some|nearly|almost|close to|more than|over|above|at least|at most|up to|no more than|less than|under|\+|>|<|~)/i;
+const SAYS_BOUND = /^(about|around|approximately|roughly|some|nearly|almost|close to|more than|over|above|exceed|exceeds|exceeding|in excess of|upwards of|surpass|surpassing|at least|at most|up to|no more than|less than|under|\+|>|<|~)/i;
 
 export interface Figure {
   value?: number;

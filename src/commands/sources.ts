@@ -1,0 +1,54 @@
+import type { CommandSpec } from './types.js';
+import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField } from './options.js';
+import { loadFacts } from '../facts/load.js';
+import { renderField, renderRecords } from '../output/records.js';
+import { SOURCE_FIELDS, renderSourceCard, sourceJson, sourceRows } from '../output/sources.js';
+import { EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
+import { visibleInline } from '../output/sanitize.js';
+
+export const sources: CommandSpec = {
+  name: 'sources',
+  summary: 'list the sources: id, publisher, date, kind, number of facts',
+  completes: 'none',
+  examples: ['zgc sources', 'zgc sources --json', 'zgc sources --field id'],
+  configure(cmd) {
+    factsOption(cmd);
+    formatOptions(cmd);
+    fieldOption(cmd, SOURCE_FIELDS);
+  },
+  async run({ io, style }, _args, opts) {
+    const format = outputFormat(opts, io);
+    const field = readField(opts, SOURCE_FIELDS);
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const rows = sourceRows(base);
+    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
+    return EXIT_OK;
+  },
+};
+
+export const source: CommandSpec = {
+  name: 'source',
+  summary: "print one source's full citation, its notes and its facts",
+  completes: 'sources',
+  examples: ['zgc source globaltimes-2025-zgc-forum-preview', 'zgc source globaltimes-2025-zgc-forum-preview --json'],
+  configure(cmd) {
+    cmd.argument('<id>', 'source id (see zgc sources)');
+    factsOption(cmd);
+    formatOptions(cmd, ['table', 'plain', 'json']);
+  },
+  async run({ io, style }, args, opts) {
+    const format = outputFormat(opts, io);
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const s = base.sourceById.get(args[0]!);
+    if (!s) {
+      io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)\n`);
+      return EXIT_NOT_FOUND;
+    }
+    if (format === 'json') io.write(JSON.stringify(sourceJson(s, base), null, 2) + '\n');
+    else io.write(renderSourceCard(s, base, format === 'table' ? style : { ...style, enabled: false, ...plainStyle }));
+    return EXIT_OK;
+  },
+};
+
+const id = (s: string) => s;
+const plainStyle = { value: id, heading: id, dim: id, id, warn: id, bad: id, good: id, label: id };
