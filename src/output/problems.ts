@@ -4,7 +4,8 @@ import { visibleInline } from './sanitize.js';
 import type { Style } from './style.js';
 
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+  const rank = (p: Problem) => (p.severity === 'error' ? 0 : 1);
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || rank(a) - rank(b)));
 }
 
 export function renderProblems(problems: Problem[], style: Style): string {

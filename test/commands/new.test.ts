@@ -1,0 +1,81 @@
+import { cpSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runZgc, FIXTURE_FACTS } from '../helpers/io.js';
+import { tempDir } from '../helpers/tmp.js';
+import { loadFacts } from '../../src/facts/load.js';
+
+function copyOfFixtures(): string {
+  const dir = path.join(tempDir(), 'facts');
+  cpSync(FIXTURE_FACTS, dir, { recursive: true });
+  return dir;
+}
+
+const snapshot = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+
+describe('zgc new', () => {
+  it('writes a filled fact that loads, and says which file it wrote', async () => {
+    const dir = copyOfFixtures();
+    const r = await runZgc(['new', 'expo-pavilions-2024', '--facts', dir, '--title', 'Pavilions at the expo', '--statement', 'The expo had 12 pavilions.', '--value', '12', '--unit', 'count', '--period', '2024', '--source', 'harbor-daily-expo', '--quote', 'There were 12 pavilions.', '--alias', 'how many pavilions'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('wrote expo-pavilions-2024.yaml\n');
+    expect(r.stderr).toBe('');
+    const base = await loadFacts(dir);
+    const fact = base.factById.get('expo-pavilions-2024')!;
+    expect(fact).toMatchObject({ value: 12, unit: 'count', period: '2024', aliases: ['how many pavilions'] });
+    expect(fact.sources[0]).toMatchObject({ source: 'harbor-daily-expo', quote: 'There were 12 pavilions.' });
+  });
+
+  it('writes a commented template whose blanks the loader refuses at their positions', async () => {
+    const dir = copyOfFixtures();
+    const r = await runZgc(['new', 'expo-draft', '--facts', dir], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('is a template');
+    const text = readFileSync(path.join(dir, 'expo-draft.yaml'), 'utf8');
+    expect(text).toContain('# value:');
+    const lint = await runZgc(['lint', '--facts', dir], { cwd: dir });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('expo-draft.yaml:7:12: error: "title" is still "<fill in>"');
+  });
+
+  it('refuses bad ids before touching the file system', async () => {
+    const dir = copyOfFixtures();
+    const before = snapshot(dir);
+    for (const id of ['../x', '/etc/x', 'a/b', '.', '..', '', 'a\u0000b', 'x'.repeat(300), 'Expo-Visitors-2024', 'expo_visitors']) {
+      const r = await runZgc(['new', id, '--facts', dir]);
+      expect(r.code, id).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(path.join(path.dirname(dir), 'x.yaml'))).toBe(false);
+  });
+
+  it('refuses an id taken by a fact or a source', async () => {
+    const dir = copyOfFixtures();
+    const r = await runZgc(['new', 'expo-visitors-2024', '--facts', dir], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is taken (expo.yaml:2:5)');
+    expect((await runZgc(['new', 'bot-digest', '--facts', dir])).code).toBe(2);
+  });
+
+  it('leaves an existing file or a dangling link exactly as it was', async () => {
+    const dir = copyOfFixtures();
+    writeFileSync(path.join(dir, 'taken.yaml'), '# mine\n');
+    symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling.yaml'));
+    expect((await runZgc(['new', 'taken', '--facts', dir])).code).toBe(2);
+    expect(readFileSync(path.join(dir, 'taken.yaml'), 'utf8')).toBe('# mine\n');
+    const r = await runZgc(['new', 'dangling', '--facts', dir]);
+    expect(r.code).toBe(2);
+    expect(lstatSync(path.join(dir, 'dangling.yaml')).isSymbolicLink()).toBe(true);
+    expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+
+  it('refuses an unknown source or a bad value without writing', async () => {
+    const dir = copyOfFixtures();
+    const before = snapshot(dir);
+    expect((await runZgc(['new', 'x-1', '--facts', dir, '--source', 'nope'])).code).toBe(2);
+    expect((await runZgc(['new', 'x-2', '--facts', dir, '--value', 'lots'])).code).toBe(2);
+    expect((await runZgc(['new', 'x-3', '--facts', dir, '--bound', 'roughly'])).code).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
