@@ -75,6 +75,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 export async function run(): Promise<void> {
   const io = processIo();
   const code = await main(process.argv.slice(2), io);
+  // A full disk or a closed file shows up only when the writes land: wait for them before choosing the exit code.
+  await io.flush();
   const failure = io.failure();
   if (failure) {
     io.error(`zgc: cannot write output: ${visibleInline(failure.message)}\n`);

@@ -16,7 +16,7 @@ export interface Io {
 /** Thrown when stdout cannot be written (a full disk, a closed file). */
 export class WriteError extends Error {}
 
-export function processIo(): Io & { failure(): Error | null } {
+export function processIo(): Io & { failure(): Error | null; flush(): Promise<void> } {
   let closed = false;
   let failure: Error | null = null;
   // A reader that goes away (`zgc list | head -1`) is not an error: stop writing, exit quietly.
@@ -43,5 +43,16 @@ export function processIo(): Io & { failure(): Error | null } {
     env: process.env,
     cwd: process.cwd(),
     failure: () => failure,
+    /** Resolves once everything written so far has reached stdout, or failed to. */
+    flush() {
+      if (closed) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        process.stdout.write('', (err) => {
+          const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+          if (err && code !== 'EPIPE') failure ??= err;
+          resolve();
+        });
+      });
+    },
   };
 }

@@ -1,0 +1,100 @@
+/**
+ * Renders bibliography entries with citeproc-js from the CSL style files in
+ * csl-files/. citeproc-js and the style files are loaded here only, on the
+ * first citation asked for. The engine writes text and HTML itself; Markdown
+ * is one more output format given to it, so italics come from the style.
+ */
+import type { CiteFormat, CslStyle } from './styles.js';
+import type { CslItem } from './csl.js';
+
+type CiteprocModule = typeof import('citeproc');
+type Csl = CiteprocModule['default'];
+
+const STYLE_FILES: Record<CslStyle, () => Promise<{ default: string }>> = {
+  apa: () => import('./csl-files/apa.js'),
+  mla: () => import('./csl-files/mla.js'),
+  'chicago-author-date': () => import('./csl-files/chicago-author-date.js'),
+  'chicago-notes': () => import('./csl-files/chicago-notes.js'),
+  harvard: () => import('./csl-files/harvard.js'),
+  vancouver: () => import('./csl-files/vancouver.js'),
+};
+
+let loaded: Promise<{ CSL: Csl; locales: Record<string, string | object> }> | null = null;
+
+async function loadEngine() {
+  loaded ??= (async () => {
+    const mod = (await import('citeproc')) as unknown as { default?: Csl } & Csl;
+    const CSL = mod.default ?? mod;
+    addMarkdownFormat(CSL);
+    const [us, gb] = await Promise.all([import('./csl-files/locale-en-us.js'), import('./csl-files/locale-en-gb.js')]);
+    return { CSL, locales: { 'en-US': us.default, 'en-GB': gb.default as object } };
+  })();
+  return loaded;
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|]/g;
+const unescapeMarkdown = (s: string) => s.replace(/\\([\\`*_[\]<>#|])/g, '$1');
+
+/** Wraps text in a Markdown marker, keeping spaces outside it, where CommonMark needs them. */
+function emphasis(marker: string) {
+  return (_state: unknown, str?: string) => {
+    if (str === undefined) return '';
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(str)!;
+    return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : str;
+  };
+}
+
+/** A Markdown output format for citeproc-js: the text format with emphasis, escapes and <URL> links. */
+function addMarkdownFormat(CSL: Csl): void {
+  const formats = CSL.Output.Formats;
+  if (formats.markdown) return;
+  formats.markdown = {
+    ...formats.text,
+    text_escape: (text: string) => (text ?? '').replace(MARKDOWN_SPECIAL, '\\$&'),
+    '@font-style/italic': emphasis('*'),
+    '@font-style/oblique': emphasis('*'),
+    '@font-weight/bold': emphasis('**'),
+    '@URL/true': (_state: unknown, str?: string) => `<${unescapeMarkdown(str ?? '')}>`,
+    '@DOI/true': (_state: unknown, str?: string) => `<https://doi.org/${unescapeMarkdown(str ?? '')}>`,
+  };
+}
+
+export interface Bibliography {
+  /** What goes before the entries: citeproc's <div class="csl-bib-body"> in HTML, nothing otherwise. */
+  start: string;
+  entries: string[];
+  end: string;
+}
+
+/**
+ * The one correction made to the processor's output: an entry never ends on
+ * the ";" or "," that a style sets before a part the source lacks (Vancouver
+ * puts "2024 May;" before a page number a web article does not have).
+ */
+function closeEntry(entry: string, format: CiteFormat): string {
+  if (format === 'html') return entry.replace(/[;,](\s*(?:<\/div>\s*)+)$/, '.$1');
+  return entry.replace(/[;,]$/, '.');
+}
+
+/** Bibliography entries for the items in the style, sorted as the style sorts them. */
+export async function renderCslBibliography(items: CslItem[], style: CslStyle, format: CiteFormat): Promise<Bibliography> {
+  const { CSL, locales } = await loadEngine();
+  const styleXml = (await STYLE_FILES[style]()).default;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const sys = {
+    // Each style names its own locale (Cite Them Right is British); any other asks for US English.
+    retrieveLocale: (lang: string) => locales[lang] ?? locales['en-US'],
+    retrieveItem: (id: string) => byId.get(id)!,
+  };
+  const engine = new CSL.Engine(sys, styleXml);
+  engine.opt.development_extensions.wrap_url_and_doi = format !== 'text';
+  engine.setOutputFormat(format);
+  engine.updateItems(items.map((i) => i.id));
+  const result = engine.makeBibliography();
+  if (!result) return { start: '', entries: [], end: '' };
+  const [meta, raw] = result;
+  if (format === 'html') return { start: meta.bibstart, entries: raw.map((e) => closeEntry(e, format)), end: meta.bibend };
+  // Text: one entry per line, with the style's left-margin numbers ("1.  ") given single spaces.
+  const entries = raw.map((e) => closeEntry(e.replace(/\s+/g, ' ').trim(), format));
+  return { start: '', entries, end: '' };
+}
