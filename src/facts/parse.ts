@@ -45,7 +45,11 @@ export function parseFactFile(bytes: Uint8Array, file: string, tools: ParseTools
   };
   if (bytes.length > MAX_FILE_BYTES) return fail(1, 1, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
   const decoded = decodeUtf8(bytes);
-  if ('message' in decoded) return fail(1, decoded.offset + 1, decoded.message);
+  if ('message' in decoded) {
+    const prefix = bytes.subarray(0, decoded.offset);
+    const lineStart = prefix.lastIndexOf(0x0a) + 1;
+    return fail(prefix.filter((b) => b === 0x0a).length + 1, decoded.offset - lineStart + 1, decoded.message);
+  }
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   const { yaml } = tools;
   const lineCounter = new yaml.LineCounter();
@@ -76,11 +80,13 @@ export function parseFactFile(bytes: Uint8Array, file: string, tools: ParseTools
   }
   for (const e of doc.errors) {
     const { line, col } = at(e.pos[0]);
-    fail(line, col, yamlMessage(e.code, e.message));
+    // The core schema knows no tags such as !!timestamp; say so rather than what the tag would expect.
+    const tag = text[e.pos[0]] === '!' ? /^\S+/.exec(text.slice(e.pos[0]))?.[0] : undefined;
+    fail(line, col, tag ? `tag "${tag}" is not allowed` : yamlMessage(e.code, e.message));
   }
   if (problems.length) return result;
 
-  const structural = checkStructure(doc, yaml, at, file);
+  const structural = checkStructure(doc, yaml, at, file, text);
   if (structural.length) {
     problems.push(...structural);
     return result;
@@ -127,11 +133,17 @@ function yamlMessage(code: string, message: string): string {
 }
 
 /** Anchors, aliases, tags, merge keys and prototype keys are refused where they stand. */
-function checkStructure(doc: Document.Parsed, yaml: Yaml, at: (o: number) => { line: number; col: number }, file: string): Problem[] {
+function checkStructure(doc: Document.Parsed, yaml: Yaml, at: (o: number) => { line: number; col: number }, file: string, text: string): Problem[] {
   const problems: Problem[] = [];
-  const report = (node: { range?: [number, number, number] | null } | null | undefined, message: string) => {
-    const { line, col } = at(node?.range?.[0] ?? 0);
+  const report = (node: { range?: [number, number, number] | null } | null | undefined, message: string, offset?: number) => {
+    const { line, col } = at(offset ?? node?.range?.[0] ?? 0);
     problems.push({ file, line, col, severity: 'error', message });
+  };
+  // A node's range starts at its content; its anchor or tag stands before it.
+  const before = (node: YamlNode, marker: string) => {
+    const start = node.range?.[0] ?? 0;
+    const i = text.lastIndexOf(marker, start);
+    return i >= 0 ? i : start;
   };
   yaml.visit(doc, {
     Alias(_, node) {
@@ -139,8 +151,13 @@ function checkStructure(doc: Document.Parsed, yaml: Yaml, at: (o: number) => { l
     },
     Node(_, node) {
       const n = node as YamlNode & { anchor?: string; tag?: string };
-      if (n.anchor) report(n, `anchor "&${n.anchor}" is not allowed`);
-      if (n.tag) report(n, `tag "${n.tag}" is not allowed`);
+      if (n.anchor) report(n, `anchor "&${n.anchor}" is not allowed`, before(n, `&${n.anchor}`));
+      if (n.tag) {
+        let at = before(n, '!');
+        while (at > 0 && text[at - 1] === '!') at--;
+        const written = /^\S+/.exec(text.slice(at))?.[0] ?? n.tag;
+        report(n, `tag "${written}" is not allowed`, at);
+      }
     },
     Pair(_, pair: Pair) {
       const key = pair.key as YamlNode | null;

@@ -14,27 +14,50 @@ export interface PreflightFailure {
   message: string;
 }
 
-/** Decodes UTF-8 strictly, dropping a byte-order mark. */
+/** Decodes UTF-8 strictly, pointing at the first byte of the first invalid sequence. */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | PreflightFailure {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { offset: 0, message: 'encoding error: the file is UTF-16; facts files must be UTF-8' };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    let offset = 0;
-    // Find the first invalid byte to point at it.
-    for (let end = 1; end <= bytes.length; end++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-      } catch {
-        offset = end - 1;
-        break;
-      }
-    }
-    return { offset, message: 'encoding error: the file is not valid UTF-8' };
+    return { offset: firstInvalidUtf8(bytes), message: 'encoding error: the file is not valid UTF-8' };
   }
+}
+
+/** One linear pass (RFC 3629): the offset of the first byte that does not start a valid sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let need = 0;
+    let min = 0;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const n = b[i + k];
+      if (n === undefined || (n & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (n & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return b.length;
 }
 
 /**
