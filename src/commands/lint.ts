@@ -4,6 +4,7 @@ import type { CommandSpec } from './types.js';
 import { factsDir, factsOption, formatOptions, outputFormat } from './options.js';
 import { loadFactsWithProblems } from '../facts/load.js';
 import { checkQuotes, lintWarnings } from '../facts/lint.js';
+import { jsonDocument } from '../output/json.js';
 import { problemsJson, renderProblems, sortProblems } from '../output/problems.js';
 import { EXIT_OK, EXIT_NOT_FOUND, UsageError } from '../errors.js';
 
@@ -39,7 +40,7 @@ export const lint: CommandSpec = {
     }
     const found = sortProblems(opts.warnings === false ? problems.filter((p) => p.severity === 'error') : problems);
     const quotes = archiveDir !== undefined && clean ? base.facts.reduce((n, f) => n + f.sources.length, 0) : null;
-    if (format === 'json') io.write(JSON.stringify(problemsJson(found, { facts: base.facts.length, sources: base.sources.length, quotes }), null, 2) + '\n');
+    if (format === 'json') io.write(jsonDocument(problemsJson(found, { facts: base.facts.length, sources: base.sources.length, quotes })));
     else io.write(renderProblems(found, style));
     return found.length ? EXIT_NOT_FOUND : EXIT_OK;
   },

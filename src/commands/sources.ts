@@ -5,6 +5,7 @@ import { renderField, renderRecords } from '../output/records.js';
 import { SOURCE_FIELDS, renderSourceCard, sourceJson, sourceRows } from '../output/sources.js';
 import { EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
+import { jsonDocument } from '../output/json.js';
 
 export const sources: CommandSpec = {
   name: 'sources',
@@ -44,7 +45,7 @@ export const source: CommandSpec = {
       io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)\n`);
       return EXIT_NOT_FOUND;
     }
-    if (format === 'json') io.write(JSON.stringify(sourceJson(s, base), null, 2) + '\n');
+    if (format === 'json') io.write(jsonDocument(sourceJson(s, base)));
     else io.write(renderSourceCard(s, base, format === 'table' ? style : { ...style, enabled: false, ...plainStyle }));
     return EXIT_OK;
   },

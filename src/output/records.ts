@@ -5,6 +5,7 @@
  */
 import type { Format } from '../commands/options.js';
 import { visibleInline } from './sanitize.js';
+import { jsonDocument, jsonLines } from './json.js';
 import type { Style } from './style.js';
 
 export interface Column<T> {
@@ -40,9 +41,9 @@ export async function renderRecords<T>(set: RecordSet<T>, format: Format, style:
   const { rows, columns } = set;
   switch (format) {
     case 'json':
-      return JSON.stringify(rows.map(set.json), null, 2) + '\n';
+      return jsonDocument(rows.map(set.json));
     case 'ndjson':
-      return rows.map((r) => JSON.stringify(set.json(r)) + '\n').join('');
+      return jsonLines(rows.map(set.json));
     case 'csv':
       return [columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.cell(r))))].map((l) => l.join(',') + '\r\n').join('');
     case 'tsv':
