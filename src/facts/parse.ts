@@ -26,8 +26,15 @@ export interface ParseTools {
   validate: ValidateFunction;
 }
 
-/** Loads the YAML parser and compiles the schema: only on a cache miss. */
-export async function loadParseTools(): Promise<ParseTools> {
+let parseTools: Promise<ParseTools> | null = null;
+
+/** Loads the YAML parser and compiles the schema, once per process and only when a file must be parsed. */
+export function loadParseTools(): Promise<ParseTools> {
+  parseTools ??= compileParseTools();
+  return parseTools;
+}
+
+async function compileParseTools(): Promise<ParseTools> {
   const [yaml, ajvModule] = await Promise.all([import('yaml'), import('ajv')]);
   const Ajv = (ajvModule as unknown as { default: typeof import('ajv').default }).default ?? ajvModule;
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });

@@ -31,7 +31,7 @@ function tsvField(v: string | number | null | undefined): string {
   return visibleInline(text(v));
 }
 
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
+/** RFC 4180 quoting (fields with a comma, quote or line break are quoted, quotes doubled), with LF line ends: zgc writes no raw CR. */
 function csvField(v: string | number | null | undefined): string {
   const s = visibleInline(text(v));
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -45,7 +45,7 @@ export async function renderRecords<T>(set: RecordSet<T>, format: Format, style:
     case 'ndjson':
       return jsonLines(rows.map(set.json));
     case 'csv':
-      return [columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.cell(r))))].map((l) => l.join(',') + '\r\n').join('');
+      return [columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.cell(r))))].map((l) => l.join(',') + '\n').join('');
     case 'tsv':
       return [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => tsvField(c.cell(r))))].map((l) => l.join('\t') + '\n').join('');
     case 'plain':

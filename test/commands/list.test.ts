@@ -41,7 +41,8 @@ describe('zgc list', () => {
     expect(rows[0]).toEqual(['id', 'title', 'value', 'period', 'sources']);
     expect(rows.slice(1).map((c) => c[0])).toEqual(ALL);
     expect(rows.find((c) => c[0] === 'expo-dates-2024')).toEqual(['expo-dates-2024', 'Dates of the Lakeside Expo in 2024', 'April 28 to May 2, 2024', '2024-04-28/2024-05-02', 'harbor-daily-expo']);
-    expect(r.stdout.endsWith('\r\n')).toBe(true);
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout).not.toContain('\r');
   });
 
   it('writes TSV with a header, JSON and NDJSON with the documented fact objects', async () => {

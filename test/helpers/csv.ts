@@ -16,12 +16,12 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(field);
       field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-      i++;
+      if (c === '\r') i++;
     } else field += c;
   }
   if (field || row.length) {
