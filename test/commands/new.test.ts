@@ -1,7 +1,9 @@
 import { cpSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { runZgc, FIXTURE_FACTS } from '../helpers/io.js';
+import { BIN } from '../helpers/spawn.js';
 import { tempDir } from '../helpers/tmp.js';
 import { loadFacts } from '../../src/facts/load.js';
 
@@ -77,5 +79,22 @@ describe('zgc new', () => {
     expect((await runZgc(['new', 'x-2', '--facts', dir, '--value', 'lots'])).code).toBe(2);
     expect((await runZgc(['new', 'x-3', '--facts', dir, '--bound', 'roughly'])).code).toBe(2);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('of two simultaneous runs for one id, exactly one succeeds', async () => {
+    const dir = copyOfFixtures();
+    const runOnce = (id: string, title: string) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'new', id, '--facts', dir, '--title', title, '--statement', 'A race.', '--source', 'harbor-daily-expo', '--quote', 'Q.'], { stdio: 'ignore' });
+        child.on('close', (code) => resolve(code ?? -1));
+      });
+    for (let round = 1; round <= 5; round++) {
+      const id = `race-${round}`;
+      const codes = await Promise.all([runOnce(id, 'first'), runOnce(id, 'second')]);
+      expect(codes.sort()).toEqual([0, 2]);
+      // The file is whole: one run's text, not a mix.
+      const titles = readFileSync(path.join(dir, `${id}.yaml`), 'utf8').match(/title: "(first|second)"/g);
+      expect(titles).toHaveLength(1);
+    }
   });
 });
