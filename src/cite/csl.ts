@@ -21,7 +21,7 @@ export interface CslDate {
 
 export interface CslItem {
   id: string;
-  type: 'article-newspaper' | 'report' | 'webpage';
+  type: 'article-newspaper' | 'article' | 'report' | 'webpage';
   title: string;
   'container-title'?: string;
   publisher?: string;

@@ -55,7 +55,11 @@ function addMarkdownFormat(CSL: Csl): void {
     '@font-style/oblique': emphasis('*'),
     '@font-weight/bold': emphasis('**'),
     '@URL/true': (_state: unknown, str?: string) => `<${unescapeMarkdown(str ?? '')}>`,
-    '@DOI/true': (_state: unknown, str?: string) => `<https://doi.org/${unescapeMarkdown(str ?? '')}>`,
+    // citeproc-js wraps URLs in this decoration too: only a bare DOI gets the resolver's address.
+    '@DOI/true': (_state: unknown, str?: string) => {
+      const target = unescapeMarkdown(str ?? '');
+      return `<${/^https?:\/\//.test(target) ? target : `https://doi.org/${target}`}>`;
+    },
   };
 }
 
@@ -76,11 +80,21 @@ function closeEntry(entry: string, format: CiteFormat): string {
   return entry.replace(/[;,]$/, '.');
 }
 
+/**
+ * Cite Them Right files an anonymous newspaper article under its newspaper; with
+ * no newspaper known either, its CSL file leads with the bare year. Such an item
+ * is given as a generic article, which the file leads with the title, as the
+ * guide asks for anonymous works.
+ */
+function forHarvard(item: CslItem): CslItem {
+  return item.type === 'article-newspaper' && !item.author && !item['container-title'] ? { ...item, type: 'article' } : item;
+}
+
 /** Bibliography entries for the items in the style, sorted as the style sorts them. */
 export async function renderCslBibliography(items: CslItem[], style: CslStyle, format: CiteFormat): Promise<Bibliography> {
   const { CSL, locales } = await loadEngine();
   const styleXml = (await STYLE_FILES[style]()).default;
-  const byId = new Map(items.map((i) => [i.id, i]));
+  const byId = new Map(items.map((i) => [i.id, style === 'harvard' ? forHarvard(i) : i]));
   const sys = {
     // Each style names its own locale (Cite Them Right is British); any other asks for US English.
     retrieveLocale: (lang: string) => locales[lang] ?? locales['en-US'],

@@ -7,5 +7,6 @@ import { completion } from './completion.js';
 import { lint } from './lint.js';
 import { source, sources } from './sources.js';
 import { newFact } from './new.js';
+import { cite } from './cite.js';
 
-export const commands: CommandSpec[] = [stat, search, list, sources, source, lint, newFact, completion];
+export const commands: CommandSpec[] = [stat, search, list, sources, source, cite, lint, newFact, completion];

@@ -5,8 +5,10 @@ import { findFact, type Lookup } from '../search/find.js';
 import { factJson, lookupJson, renderFactCard, renderFactPlain, renderMiss } from '../output/fact.js';
 import { lookupRows } from '../output/fact-rows.js';
 import { fieldValue, renderRecords } from '../output/records.js';
+import { jsonDocument, jsonLines } from '../output/json.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import type { FactBase } from '../facts/types.js';
+import { citeFacts, citeOption, readCiteStyle } from '../cite/stat-cite.js';
 
 export const stat: CommandSpec = {
   name: 'stat',
@@ -24,6 +26,7 @@ export const stat: CommandSpec = {
     factsOption(cmd);
     formatOptions(cmd);
     fieldOption(cmd);
+    citeOption(cmd);
   },
   async run(ctx, args, opts) {
     const { io } = ctx;
@@ -31,11 +34,13 @@ export const stat: CommandSpec = {
     const queries = batch ? await readQueries(ctx) : [readQuery(args)];
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
+    const citeStyle = readCiteStyle(opts, format, field);
     const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
     const results: Lookup[] = [];
     for (const q of queries) results.push(await findFact(base, q));
     for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r.query, r.suggestions)}`);
     io.write(await render(ctx, base, results, field ? 'field' : format, batch, field));
+    if (citeStyle) io.write(await citeFacts(base, results.flatMap((r) => (r.fact ? [r.fact] : [])), citeStyle));
     return results.some((r) => r.fact === null) ? EXIT_NOT_FOUND : EXIT_OK;
   },
 };
@@ -54,10 +59,10 @@ async function render(ctx: Context, base: FactBase, results: Lookup[], format: F
       // One line per query, empty for a miss, so that lines stay aligned with the queries.
       return results.map((r) => (r.fact ? fieldValue(factJson(r.fact, base), field!) : '') + '\n').join('');
     case 'json':
-      if (!batch) return JSON.stringify(lookupJson(results[0]!, base), null, 2) + '\n';
-      return results.map((r) => JSON.stringify(lookupJson(r, base)) + '\n').join('');
+      if (!batch) return jsonDocument(lookupJson(results[0]!, base));
+      return jsonLines(results.map((r) => lookupJson(r, base)));
     case 'ndjson':
-      return results.map((r) => JSON.stringify(lookupJson(r, base)) + '\n').join('');
+      return jsonLines(results.map((r) => lookupJson(r, base)));
     case 'table':
       return results.flatMap((r) => (r.fact ? [renderFactCard({ ...r, fact: r.fact }, base, ctx.style)] : [])).join('\n');
     case 'plain':

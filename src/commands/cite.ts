@@ -1,0 +1,53 @@
+import { Option } from 'commander';
+import type { CommandSpec, Context } from './types.js';
+import { factsDir, factsOption } from './options.js';
+import { loadFacts } from '../facts/load.js';
+import { selectSources } from '../cite/select.js';
+import { CITE_FORMATS, CITE_STYLES, DEFAULT_CITE_STYLE, isExportStyle, type CiteFormat, type CiteStyle } from '../cite/styles.js';
+import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
+import { visibleInline } from '../output/sanitize.js';
+
+export const cite: CommandSpec = {
+  name: 'cite',
+  summary: 'cite facts or sources in APA, MLA, Chicago, Harvard, Vancouver, a newsroom attribution, BibTeX, RIS or CSL-JSON',
+  completes: 'facts',
+  examples: [
+    'zgc cite rnd-2024',
+    'zgc cite globaltimes-2025-zgc-forum-preview --style mla',
+    'zgc cite rnd-2024 zgc-2025-events --style chicago-author-date --format markdown',
+    'zgc cite rnd-2024 --style attribution',
+    'zgc cite rnd-2024 --style bibtex >> refs.bib',
+    'zgc list --tag rnd --field id | zgc cite - --style vancouver',
+  ],
+  configure(cmd) {
+    cmd.argument('<id...>', 'fact ids (each cites all its sources) or source ids; "-" reads ids from stdin, one per line');
+    cmd.addOption(new Option('--style <style>', `citation style (default: ${DEFAULT_CITE_STYLE})`).choices(CITE_STYLES as unknown as string[]));
+    cmd.addOption(new Option('--format <format>', 'text, markdown (italics as *...*) or html (default: text); for citation styles and attribution').choices(CITE_FORMATS as unknown as string[]));
+    factsOption(cmd);
+  },
+  async run(ctx, args, opts) {
+    const { io } = ctx;
+    const style = (opts.style as CiteStyle | undefined) ?? DEFAULT_CITE_STYLE;
+    const given = opts.format as CiteFormat | undefined;
+    if (given && isExportStyle(style)) throw new UsageError(`--format does not apply to --style ${style}, which is a file format of its own`);
+    const ids = args.length === 1 && args[0] === '-' ? await readIds(ctx) : args;
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const { sources, unknown } = selectSources(base, ids);
+    // Citations of the ids found are printed even when others are unknown; the exit code says some were not.
+    for (const id of unknown) io.error(`zgc: no fact or source "${visibleInline(id)}"\n`);
+    for (const s of sources) if (s.kind === 'ai-generated') io.error(`zgc: warning: source "${visibleInline(s.id)}" is AI-generated\n`);
+    if (sources.length) {
+      const { renderCitations } = await import('../cite/render.js');
+      io.write(await renderCitations(sources, style, given ?? 'text'));
+    }
+    return unknown.length ? EXIT_NOT_FOUND : EXIT_OK;
+  },
+};
+
+async function readIds({ io }: Context): Promise<string[]> {
+  const input = await io.readStdin();
+  if (input === null) throw new UsageError('"zgc cite -" reads ids from stdin, but stdin is a terminal: pipe ids in, one per line');
+  const ids = input.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (!ids.length) throw new UsageError('no input: stdin held no id');
+  return ids;
+}
