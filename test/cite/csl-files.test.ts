@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '../..');
 
 describe('CSL files', () => {
   it('match the npm packages they are copied from', () => {
-    const out = execFileSync(process.execPath, ['scripts/csl-files.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['src/cite/update-csl-files.mjs', '--check'], { cwd: root, encoding: 'utf8' });
     expect(out).toBe('8 CSL files match their packages\n');
   });
 
