@@ -1,0 +1,312 @@
+/**
+ * Checks every claim of a draft: finds the fact its sentence is about,
+ * compares the figures and gives a verdict.
+ *
+ * - supported: the fact (every one of its sources) agrees with the figure;
+ * - contradicted: the fact rules the figure out (every source does);
+ * - disputed: the sources disagree, and some agree with the figure;
+ * - unsupported: no fact is surely about the figure, or the facts neither
+ *   confirm nor rule it out.
+ *
+ * A claim is never supported on an uncertain match: when two facts fit the
+ * sentence about as well and would give different verdicts, it is unsupported.
+ * A figure whose fact is about another year than the sentence's is
+ * unsupported, and then the sentence's year is the one contradicted.
+ */
+import type { Fact } from '../facts/types.js';
+import type { Claim, Extraction } from './extract.js';
+import { extractClaims } from './extract.js';
+import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
+import { aboutCandidates, claimContext, MIN_SCORE_YEAR, neighbourTerms, rankCandidates, type Candidate, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+
+export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
+export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
+
+/** What the facts say, one entry per version of the fact's figure (or its period). */
+export interface Expected {
+  value: number | null;
+  unit: string | null;
+  bound: string | null;
+  display: string | null;
+  /** For years and dates: the fact's period ("2025-03-27/2025-03-31"). */
+  period: string | null;
+  /** The scale and precision its display is written in, for printing the figure the same way. */
+  scale: number;
+  place: number;
+  /** A growth rate ("up 8.3 percent"), not a share. */
+  growth: boolean;
+  sources: string[];
+  outcome: Outcome;
+}
+
+export interface CheckedClaim {
+  claim: Claim;
+  verdict: Verdict;
+  fact: Fact | null;
+  expected: Expected[];
+  /** Why, when the verdict needs a word: an unreadable number, an uncertain match, another year. */
+  note: string | null;
+}
+
+/** Candidates scoring at least this share of the best are as plausible as the best. */
+export const CLOSE_SHARE = 0.75;
+
+const TEMPORAL = new Set(['in', 'since', 'during', 'by', 'for', 'until', 'till', 'through', 'throughout', 'from', 'of', 'as']);
+const START_WORDS = /^(open|opens|opened|opening|begin|begins|began|beginning|start|starts|started|starting|kick|kicks|kicked|commence|commences|commenced|launch|launched)$/;
+const END_WORDS = /^(close|closes|closed|closing|conclude|concludes|concluded|concluding|end|ends|ended|ending|wrap|wraps|wrapped|final|last)$/;
+
+interface Evaluation {
+  verdict: Verdict;
+  expected: Expected[];
+  note: string | null;
+}
+
+export function checkDraft(draft: string, index: FactIndex): CheckedClaim[] {
+  const ex = extractClaims(draft);
+  return checkExtraction(ex, index);
+}
+
+export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[] {
+  const results: CheckedClaim[] = new Array(ex.claims.length);
+  /** Facts of another year that a sentence's figures match: they say which year the sentence should have. */
+  const otherYear = new Map<number, FactProfile[]>();
+  ex.claims.forEach((claim, i) => {
+    if (claim.dimension === 'year') return;
+    results[i] = checkFigure(ex, claim, index, otherYear);
+  });
+  ex.claims.forEach((claim, i) => {
+    if (claim.dimension === 'year') results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? []);
+  });
+  return results;
+}
+
+function result(claim: Claim, verdict: Verdict, fact: Fact | null, expected: Expected[], note: string | null): CheckedClaim {
+  return { claim, verdict, fact, expected, note };
+}
+
+// ---------------------------------------------------------------------------
+// Figures and dates
+
+function compatible(claim: Claim, p: FactProfile): boolean {
+  switch (claim.dimension) {
+    case 'money':
+      return p.dimension === 'money';
+    case 'quantity':
+      // A figure with no unit ("3.6 trillion") may be money; a counted noun decides through the words.
+      return p.dimension === 'quantity' || (p.dimension === 'money' && claim.scale > 1);
+    case 'percent':
+      return p.dimension === 'percent' && p.growth === (claim.change !== null);
+    case 'rank':
+      return p.dimension === 'rank';
+    case 'date':
+      return p.period !== null && p.period.precision !== 'year';
+    case 'year':
+      return p.dimension === 'year' || p.period !== null;
+  }
+}
+
+type Years = Array<[number, number]>;
+
+/**
+ * Years the sentence dates the claim with. Strong: in the claim's clause, or
+ * brought in by "in", "since", "during". Weak: any other year of the sentence
+ * or its heading ("the 2025 ZGC Forum" three clauses away).
+ */
+function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Years } {
+  const clause = ex.tokens[claim.tokenStart]!.clause;
+  const heading = ex.sentences[claim.sentence]!.heading;
+  const strong: Years = [];
+  const weak: Years = [];
+  for (const o of ex.claims) {
+    if (o === claim || (o.sentence !== claim.sentence && o.sentence !== heading)) continue;
+    let span: [number, number] | null = null;
+    if (o.dimension === 'year' && o.value !== null) span = [o.value, o.high ?? o.value];
+    else if (o.dimension === 'date' && o.date?.from.year) span = [o.date.from.year, o.date.to?.year ?? o.date.from.year];
+    if (!span) continue;
+    const sameClause = o.sentence === claim.sentence && ex.tokens[o.tokenStart]!.clause === clause;
+    if (o.sentence === claim.sentence && (sameClause || (o.before !== null && TEMPORAL.has(o.before)))) strong.push(span);
+    else weak.push(span);
+  }
+  return { strong, weak };
+}
+
+function conflicts(p: FactProfile, years: Years): boolean {
+  if (!years.length || !p.periodYears) return false;
+  const [a, b] = p.periodYears;
+  return !years.some(([y0, y1]) => y0 <= b && y1 >= a);
+}
+
+function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Map<number, FactProfile[]>): CheckedClaim {
+  if (claim.dimension !== 'date' && claim.value === null) return result(claim, 'unsupported', null, [], claim.problem);
+  const ctx = claimContext(ex, claim);
+  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx);
+  // A figure in dollars is about the fact in dollars when there is one.
+  if (claim.dimension === 'money' && claim.unit) {
+    const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));
+    if (sameUnit.length) about = sameUnit;
+  }
+  const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
+  let inPeriod = about.filter((c) => !conflicts(c.profile, strong));
+  const otherPeriod = about.filter((c) => conflicts(c.profile, strong));
+  // A weak year only chooses between facts: it never leaves a claim without one.
+  const weakMatch = inPeriod.filter((c) => !conflicts(c.profile, weak));
+  if (weakMatch.length) inPeriod = weakMatch;
+  const years = strong;
+  for (const c of otherPeriod) {
+    const e = evaluate(ex, claim, c.profile);
+    if (e.verdict === 'supported' || e.verdict === 'disputed') {
+      const list = otherYear.get(claim.sentence) ?? [];
+      list.push(c.profile);
+      otherYear.set(claim.sentence, list);
+    }
+  }
+  if (!inPeriod.length) {
+    if (otherPeriod.length) {
+      const p = otherPeriod[0]!.profile;
+      return result(claim, 'unsupported', p.fact, expectedOf(ex, claim, p), `the facts give this for ${p.fact.period}, not for ${yearsText(years)}`);
+    }
+    return result(claim, 'unsupported', null, [], null);
+  }
+  return decide(ex, claim, inPeriod);
+}
+
+/** The best candidate's verdict, unless an about-as-good candidate would say otherwise. */
+function decide(ex: Extraction, claim: Claim, candidates: Candidate[]): CheckedClaim {
+  const best = candidates[0]!;
+  const close = candidates.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 4);
+  const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile)) }));
+  const first = evaluations[0]!;
+  const positive = (v: Verdict) => v === 'supported' || v === 'disputed';
+  const disagree = evaluations.some((x) => positive(x.e.verdict) !== positive(first.e.verdict));
+  if (disagree) {
+    const names = evaluations.map((x) => x.c.profile.fact.id).join(', ');
+    return result(claim, 'unsupported', null, [], `the sentence fits more than one fact (${names})`);
+  }
+  return result(claim, first.e.verdict, best.profile.fact, first.e.expected, first.e.note);
+}
+
+/** Numbers a fact's own text names ("the top 100") confirm the same number beside the same word. */
+function withMentions(ex: Extraction, claim: Claim, p: FactProfile, e: Evaluation): Evaluation {
+  if (e.verdict === 'supported' || e.verdict === 'disputed' || claim.value === null || !p.mentions.length) return e;
+  const near = neighbourTerms(ex, claim);
+  const beside = p.mentions.filter((m) => m.dimension === claim.dimension && m.neighbours.some((t) => near.includes(t)));
+  if (!beside.length) return e;
+  if (beside.some((m) => Math.abs(m.value - claim.value!) <= 1e-9 * Math.abs(m.value))) {
+    return { verdict: 'supported', expected: [], note: 'named in the fact\'s text' };
+  }
+  // The figure stands where the fact's text has another number: it may be that number, not the fact's figure.
+  return { verdict: 'unsupported', expected: e.expected, note: `the fact's text has ${beside.map((m) => m.value).join(', ')} there` };
+}
+
+function unitMatches(claimUnit: string, factUnit: string | null): boolean {
+  return factUnit !== null && claimUnit.split('|').includes(factUnit);
+}
+
+function evaluate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation {
+  if (claim.dimension === 'date') return evaluateDate(ex, claim, p);
+  const expected = p.versions.map((v) => expectedOfVersion(v, compareVersion(claim, v), p.growth));
+  return { verdict: aggregate(expected.map((x) => x.outcome)), expected, note: null };
+}
+
+function aggregate(outcomes: Outcome[]): Verdict {
+  if (!outcomes.length) return 'unsupported';
+  if (outcomes.every((o) => o === 'supported')) return 'supported';
+  if (outcomes.some((o) => o === 'supported')) return 'disputed';
+  if (outcomes.every((o) => o === 'contradicted')) return 'contradicted';
+  return 'unsupported';
+}
+
+function compareVersion(claim: Claim, v: FigureVersion): Outcome {
+  if (claim.value === null) return 'unsupported';
+  // Another currency cannot be compared without an exchange rate; only the fact's own number in it is surely wrong.
+  if (claim.dimension === 'money' && claim.unit && !unitMatches(claim.unit, v.unit)) return Math.abs(claim.value - v.value) <= 1e-9 * Math.abs(v.value) ? 'contradicted' : 'unsupported';
+  // Percentage points for a percentage (or the reverse) is a wrong figure.
+  if (claim.dimension === 'percent' && claim.unit !== v.unit && !(claim.unit === 'percent' && v.unit === null)) return 'contradicted';
+  let amount: Amount = { value: claim.value, high: claim.high, bound: claim.bound, place: claim.place, sigPlace: claim.sigPlace, digits: claim.digits };
+  // "R&D: 3.6" under a fact written in trillions: the draft leaves the scale to the reader.
+  if (claim.scale === 1 && claim.unit === null && v.scale > 1 && Math.abs(claim.value) < 1000) {
+    const s = v.scale;
+    amount = { ...amount, value: claim.value * s, high: claim.high === null ? null : claim.high * s, place: claim.place * s, sigPlace: claim.sigPlace * s };
+  }
+  if (claim.dimension === 'percent' && claim.change === 'down') {
+    amount = { ...amount, value: -amount.value, high: amount.high === null ? null : -amount.high };
+  }
+  return compareAmounts(amount, v);
+}
+
+function expectedOfVersion(v: FigureVersion, outcome: Outcome, growth = false): Expected {
+  return { value: v.value, unit: v.unit, bound: v.bound, display: v.display, period: null, scale: v.scale, place: v.place, growth, sources: v.sources, outcome };
+}
+
+function expectedOf(ex: Extraction, claim: Claim, p: FactProfile): Expected[] {
+  return evaluate(ex, claim, p).expected;
+}
+
+function endpointOf(ex: Extraction, claim: Claim): Endpoint {
+  const sentence = ex.sentences[claim.sentence]!;
+  for (let k = claim.tokenStart - 1; k >= sentence.tokenStart && k >= claim.tokenStart - 8; k--) {
+    const w = ex.tokens[k]!.lower;
+    if (START_WORDS.test(w) || (w === 'first' && ex.tokens[k + 1]?.lower === 'day')) return 'start';
+    if (END_WORDS.test(w)) return 'end';
+  }
+  return null;
+}
+
+function evaluateDate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation {
+  const period = p.period!;
+  const span = claimSpan(claim.date!, p.periodYears![0]);
+  const outcome = compareDates(span, claim.date!.to === null, period, endpointOf(ex, claim));
+  const expected: Expected = {
+    value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
+    sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,
+  };
+  return { verdict: outcome, expected: [expected], note: null };
+}
+
+// ---------------------------------------------------------------------------
+// Years
+
+function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: FactProfile[]): CheckedClaim {
+  const y0 = claim.value!;
+  const y1 = claim.high ?? y0;
+  const ctx = claimContext(ex, claim);
+  const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx, MIN_SCORE_YEAR);
+  const best = about[0];
+  if (best) {
+    const close = about.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 6);
+    const judged = close.map((c) => ({ c, e: evaluateYear(claim, c.profile, y0, y1) }));
+    const support = judged.find((x) => x.e.verdict === 'supported');
+    if (support) return result(claim, 'supported', support.c.profile.fact, support.e.expected, null);
+    // A founding year or any year that is the fact's own figure: a different year is wrong.
+    const first = judged[0]!;
+    if (best.profile.dimension === 'year' && first.e.verdict === 'contradicted') return result(claim, 'contradicted', best.profile.fact, first.e.expected, null);
+  }
+  // The sentence's other figures match a fact of another year: this year is the wrong one.
+  const witness = otherYear.find((p) => p.periodYears && !(y0 <= p.periodYears[1] && y1 >= p.periodYears[0]));
+  if (witness) {
+    const e = evaluateYear(claim, witness, y0, y1);
+    return result(claim, 'contradicted', witness.fact, e.expected, 'the sentence\'s figures are those of another year');
+  }
+  return result(claim, 'unsupported', null, [], null);
+}
+
+function evaluateYear(claim: Claim, p: FactProfile, y0: number, y1: number): Evaluation {
+  if (p.dimension === 'year') {
+    const expected = p.versions.map((v) => {
+      const outcome = compareAmounts({ value: y0, high: y1 === y0 ? null : y1, bound: 'exact', place: 1, sigPlace: 1, digits: 4 }, v);
+      return expectedOfVersion(v, outcome);
+    });
+    return { verdict: aggregate(expected.map((x) => x.outcome)), expected, note: null };
+  }
+  const outcome = compareYears([y0, y1], p.periodYears!);
+  void claim;
+  const expected: Expected = {
+    value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
+    sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,
+  };
+  return { verdict: outcome, expected: [expected], note: null };
+}
+
+function yearsText(years: Years): string {
+  return years.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)).join(', ');
+}

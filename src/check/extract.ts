@@ -1,0 +1,1170 @@
+/**
+ * Finds every numeric claim in a draft as writers write them: figures with
+ * scales, currencies and units, number words, ordinals and fractions, years,
+ * dates and ranges, with the qualifier in front ("more than", "about"). Pure:
+ * it knows the language, not the facts. Positions are those of the original
+ * file (1-based line, column in characters).
+ *
+ * Number formats (documented in the README):
+ * - "1,234" and "1 234" with a no-break or thin space are thousands; "1.234"
+ *   is one point two three four.
+ * - "1.234,5", "1.234.567", "3,6" and other groupings that are not English
+ *   are ambiguous: the claim is kept with no value and is never supported.
+ * - "−5" (U+2212) and "-5" after a space are negative; "12 %" is 12 percent;
+ *   full-width and Arabic-Indic digits read as digits; "1e3" is 1,000;
+ *   "10–12", "10-12", "10 to 12" and "between 10 and 12" are ranges.
+ */
+import type { Bound } from '../facts/types.js';
+import { maskMarkdown } from './markdown.js';
+
+export type Dimension = 'quantity' | 'money' | 'percent' | 'rank' | 'year' | 'date';
+/** How the draft qualifies a figure: a fact's bounds, and "less than". */
+export type ClaimBound = Bound | 'less-than';
+
+export interface DayDate {
+  year: number | null;
+  month: number;
+  day: number | null;
+}
+
+export interface Claim {
+  /** Offsets in the draft, [start, end). */
+  start: number;
+  end: number;
+  line: number;
+  col: number;
+  /** The claim as written, qualifier and counted words included. */
+  text: string;
+  dimension: Dimension;
+  /** The figure at full scale (3.6 trillion is 3.6e12); null when it cannot be read for sure. */
+  value: number | null;
+  /** Upper end of a range. */
+  high: number | null;
+  /** Place value of the last written digit ("3,600 billion": 1e9; "3.6 trillion": 1e11). */
+  place: number;
+  /** Place value of the last non-zero digit ("3,600 billion": 1e11): how a rounded figure is read. */
+  sigPlace: number;
+  /** Significant digits as written, trailing zeros included. */
+  digits: number;
+  /** The scale written with the figure (1e12 for "trillion", "tn"), 1 without one. */
+  scale: number;
+  /** An ISO 4217 code (or "JPY|CNY" for ¥), "percent", "percentage-point", "basis-point"; null for a count. */
+  unit: string | null;
+  bound: ClaimBound;
+  /** For a percentage: a change ("up 8.3 percent", "8.3 percent year on year") rather than a share. */
+  change: 'up' | 'down' | null;
+  date: { from: DayDate; to: DayDate | null } | null;
+  /** Lower-case words right after the figure: what is counted ("events", "consecutive years"). */
+  noun: string[];
+  /** The word before the figure and its qualifier, lower case ("top" in "top 100"). */
+  before: string | null;
+  /** Token range of the figure itself (qualifier and noun excluded). */
+  tokenStart: number;
+  tokenEnd: number;
+  sentence: number;
+  /** Why the figure cannot be read, when value is null. */
+  problem: string | null;
+}
+
+export interface Token {
+  kind: 'num' | 'word' | 'punct';
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Whitespace (or a masked character) stands between this token and the one before. */
+  space: boolean;
+  /** Clause number, counted through the whole draft: commas, semicolons, brackets and dashes start a new one. */
+  clause: number;
+  sentence: number;
+}
+
+export interface Sentence {
+  tokenStart: number;
+  tokenEnd: number;
+  /** The last heading above this sentence, as a sentence index. */
+  heading: number | null;
+  isHeading: boolean;
+}
+
+export interface Extraction {
+  tokens: Token[];
+  sentences: Sentence[];
+  claims: Claim[];
+}
+
+export interface ExtractOptions {
+  /** Treat the text as Markdown (code, links, markers are skipped). Default true. */
+  markdown?: boolean;
+}
+
+export function extractClaims(draft: string, options: ExtractOptions = {}): Extraction {
+  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [] } : maskMarkdown(draft);
+  const text = normalizeChars(prose.text);
+  const tokens = tokenize(text);
+  const sentences = segment(tokens, text, prose.breaks, prose.headings);
+  const positions = new LinePositions(draft);
+  const claims = new ClaimParser(tokens, draft).parse();
+  for (const c of claims) {
+    const { line, col } = positions.at(c.start);
+    c.line = line;
+    c.col = col;
+    c.sentence = tokens[c.tokenStart]!.sentence;
+  }
+  return { tokens, sentences, claims };
+}
+
+// ---------------------------------------------------------------------------
+// Characters
+
+/** Marks a space that may group digits (no-break, narrow no-break, thin, figure space). */
+const GROUP_SPACE = '\u00a0';
+const MINUS = '\u2212';
+
+/**
+ * One character for one: digits of other scripts become ASCII digits,
+ * compatibility forms fold (full-width "３．６％" is "3.6%"), the spaces that
+ * may group digits become one kind, so that offsets never move.
+ */
+export function normalizeChars(s: string): string {
+  const out: string[] = new Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) out[i] = ch;
+    else if (c >= 0x660 && c <= 0x669) out[i] = String(c - 0x660);
+    else if (c >= 0x6f0 && c <= 0x6f9) out[i] = String(c - 0x6f0);
+    else if (c >= 0x966 && c <= 0x96f) out[i] = String(c - 0x966);
+    else if (c === 0x66b) out[i] = '.';
+    else if (c === 0x66c) out[i] = ',';
+    else if (c === 0x66a) out[i] = '%';
+    else if (c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007) out[i] = GROUP_SPACE;
+    else if (c === 0x2212 || c === 0x2013 || c === 0x2014) out[i] = ch;
+    else if (c === 0x2010 || c === 0x2011) out[i] = '-';
+    else if (c === 0x2019 || c === 0x2018) out[i] = "'";
+    else if (c >= 0xd800 && c <= 0xdfff) out[i] = ch;
+    else {
+      const n = ch.normalize('NFKC');
+      out[i] = n.length === 1 ? n : ch;
+    }
+  }
+  return out.join('');
+}
+
+class LinePositions {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  at(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = this.starts[lo]!;
+    // Columns count characters, not UTF-16 units: an emoji is one column.
+    let col = 1;
+    for (let i = lineStart; i < offset; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) col++;
+    }
+    return { line: lo + 1, col };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Tokens and sentences
+
+const TOKEN = /(\d+(?:[.,\u00a0]\d+)*(?:[eE][+-]?\d+(?![\p{L}\d]))?)|([\p{L}\p{M}]+(?:(?:'|&)[\p{L}\p{M}]+)*)|(\S)/uy;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let pos = 0;
+  let prevEnd = -1;
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c > 0x7f && /\s/.test(text[pos]!))) {
+      pos++;
+      continue;
+    }
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(text);
+    if (!m) break;
+    const t = m[0];
+    const kind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'punct';
+    tokens.push({ kind, text: t, lower: t.toLowerCase(), start: pos, end: pos + t.length, space: pos !== prevEnd, clause: 0, sentence: 0 });
+    prevEnd = pos + t.length;
+    pos = prevEnd;
+  }
+  return tokens;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gov', 'dept', 'fig', 'vol', 'pp', 'e.g', 'i.e', 'u.s', 'u.k', 'e.u', 'p.m', 'a.m', 'mt', 'ft', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen',
+]);
+const SENTENCE_END = new Set(['.', '!', '?', '。', '！', '？', '…']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '」', '』']);
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '—', '，', '；', '：', '、']);
+const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'who', 'where', 'although', 'though']);
+
+function segment(tokens: Token[], text: string, breaks: number[], headings: Array<[number, number]>): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let clause = 0;
+  let b = 0;
+  let h = 0;
+  let lastHeading: number | null = null;
+  const inHeading = (t: Token) => {
+    while (h < headings.length && headings[h]![1] <= t.start) h++;
+    return h < headings.length && headings[h]![0] <= t.start;
+  };
+  const close = (end: number) => {
+    if (end <= start) return;
+    const isHeading = inHeading(tokens[start]!);
+    const index = sentences.length;
+    sentences.push({ tokenStart: start, tokenEnd: end, heading: isHeading ? null : lastHeading, isHeading });
+    for (let k = start; k < end; k++) tokens[k]!.sentence = index;
+    if (isHeading) lastHeading = index;
+    start = end;
+    clause++;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // A block boundary between the previous token and this one ends the sentence.
+    while (b < breaks.length && breaks[b]! <= t.start) {
+      if (i > 0 && breaks[b]! >= tokens[i - 1]!.end) close(i);
+      b++;
+    }
+    if (i > start && (CLAUSE_PUNCT.has(t.text) || (t.text === '–' && t.space) || (t.kind === 'word' && CLAUSE_WORDS.has(t.lower)))) clause++;
+    // A paragraph break inside one block (two newlines) also ends a sentence.
+    if (i > 0 && /\n[ \t\u00a0]*\n/.test(text.slice(tokens[i - 1]!.end, t.start))) close(i);
+    t.clause = clause;
+    if (SENTENCE_END.has(t.text)) {
+      let j = i + 1;
+      while (j < tokens.length && !tokens[j]!.space && CLOSERS.has(tokens[j]!.text)) j++;
+      const next = tokens[j];
+      if (next === undefined) continue;
+      if (!next.space) continue;
+      if (t.text === '.' && isAbbreviation(tokens, i)) continue;
+      if (t.text === '.' && !/^[\p{Lu}\d"'“‘(\[]/u.test(next.text)) continue;
+      for (let k = i + 1; k < j; k++) tokens[k]!.clause = clause;
+      i = j - 1;
+      close(j);
+    }
+  }
+  close(tokens.length);
+  return sentences;
+}
+
+function isAbbreviation(tokens: Token[], dot: number): boolean {
+  const prev = tokens[dot - 1];
+  if (!prev || tokens[dot]!.space) return false;
+  if (prev.kind !== 'word') return false;
+  // Initials and dotted abbreviations: "U.S.", "J. Smith".
+  if (prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) return true;
+  let word = prev.lower;
+  const before = tokens[dot - 2];
+  const beforeWord = tokens[dot - 3];
+  if (before && before.text === '.' && !prev.space && beforeWord && beforeWord.kind === 'word' && !before.space) word = `${beforeWord.lower}.${word}`;
+  return ABBREVIATIONS.has(word);
+}
+
+// ---------------------------------------------------------------------------
+// Number vocabulary
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const WORD_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
+  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+};
+/** Scales written after a figure, spaced or glued ("3.6 trillion", "3.6tn"). */
+const SCALE_WORDS: Record<string, number> = {
+  thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, billions: 1e9, bn: 1e9, bln: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12, trn: 1e12,
+};
+/** Scales glued to a figure only: "10k", "$5m", "2.5b". */
+const GLUED_SCALES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
+const CURRENCY_CODES: Record<string, string> = {
+  rmb: 'CNY', cny: 'CNY', usd: 'USD', eur: 'EUR', gbp: 'GBP', jpy: 'JPY', hkd: 'HKD', inr: 'INR', krw: 'KRW', chf: 'CHF', aud: 'AUD', cad: 'CAD', sgd: 'SGD',
+};
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY|CNY', '₹': 'INR', '₩': 'KRW' };
+/** "US$", "HK$": the letters glued before a dollar sign. */
+const DOLLAR_PREFIXES: Record<string, string> = { us: 'USD', hk: 'HKD', a: 'AUD', au: 'AUD', c: 'CAD', ca: 'CAD', s: 'SGD', nz: 'NZD' };
+
+/** Unit words after a figure, longest first: token texts (lower case) and the unit they name. */
+const UNIT_PHRASES: Array<[string[], string]> = [
+  [['percentage', 'points'], 'percentage-point'],
+  [['percentage', 'point'], 'percentage-point'],
+  [['basis', 'points'], 'basis-point'],
+  [['basis', 'point'], 'basis-point'],
+  [['per', 'cent'], 'percent'],
+  [['percent'], 'percent'],
+  [['pct'], 'percent'],
+  [['%'], 'percent'],
+  [['pp'], 'percentage-point'],
+  [['ppt'], 'percentage-point'],
+  [['bps'], 'basis-point'],
+  [['u', '.', 's', '.', 'dollars'], 'USD'],
+  [['u', '.', 's', '.', 'dollar'], 'USD'],
+  [['us', 'dollars'], 'USD'],
+  [['us', 'dollar'], 'USD'],
+  [['american', 'dollars'], 'USD'],
+  [['hong', 'kong', 'dollars'], 'HKD'],
+  [['singapore', 'dollars'], 'SGD'],
+  [['australian', 'dollars'], 'AUD'],
+  [['canadian', 'dollars'], 'CAD'],
+  [['dollars'], 'USD'],
+  [['dollar'], 'USD'],
+  [['chinese', 'yuan'], 'CNY'],
+  [['yuan'], 'CNY'],
+  [['renminbi'], 'CNY'],
+  [['euros'], 'EUR'],
+  [['euro'], 'EUR'],
+  [['pounds', 'sterling'], 'GBP'],
+  [['yen'], 'JPY'],
+  [['rupees'], 'INR'],
+  [['swiss', 'francs'], 'CHF'],
+];
+
+const QUALIFIERS: Array<[string[], ClaimBound]> = [
+  [['in', 'excess', 'of'], 'more-than'],
+  [['no', 'more', 'than'], 'at-most'],
+  [['not', 'more', 'than'], 'at-most'],
+  [['no', 'less', 'than'], 'at-least'],
+  [['not', 'less', 'than'], 'at-least'],
+  [['no', 'fewer', 'than'], 'at-least'],
+  [['not', 'fewer', 'than'], 'at-least'],
+  [['a', 'minimum', 'of'], 'at-least'],
+  [['a', 'maximum', 'of'], 'at-most'],
+  [['as', 'many', 'as'], 'at-most'],
+  [['as', 'much', 'as'], 'at-most'],
+  [['just', 'shy', 'of'], 'nearly'],
+  [['more', 'than'], 'more-than'],
+  [['upwards', 'of'], 'more-than'],
+  [['well', 'over'], 'more-than'],
+  [['just', 'over'], 'more-than'],
+  [['well', 'above'], 'more-than'],
+  [['just', 'above'], 'more-than'],
+  [['at', 'least'], 'at-least'],
+  [['at', 'most'], 'at-most'],
+  [['up', 'to'], 'at-most'],
+  [['less', 'than'], 'less-than'],
+  [['fewer', 'than'], 'less-than'],
+  [['just', 'under'], 'nearly'],
+  [['close', 'to'], 'nearly'],
+  [['an', 'estimated'], 'about'],
+  [['over'], 'more-than'],
+  [['above'], 'more-than'],
+  [['exceeding'], 'more-than'],
+  [['exceeds'], 'more-than'],
+  [['exceeded'], 'more-than'],
+  [['surpassing'], 'more-than'],
+  [['surpassed'], 'more-than'],
+  [['topping'], 'more-than'],
+  [['topped'], 'more-than'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['approximately'], 'about'],
+  [['approx'], 'about'],
+  [['roughly'], 'about'],
+  [['some'], 'about'],
+  [['circa'], 'about'],
+  [['estimated'], 'about'],
+  [['nearly'], 'nearly'],
+  [['almost'], 'nearly'],
+  [['under'], 'less-than'],
+  [['below'], 'less-than'],
+];
+const SYMBOL_QUALIFIERS: Record<string, ClaimBound> = { '~': 'about', '≈': 'about', '∼': 'about', '>': 'more-than', '≥': 'at-least', '<': 'less-than', '≤': 'at-most' };
+/** Qualifiers that before a year are prepositions of time ("over 2024", "below 2020 levels"). */
+const TIME_PREPOSITIONS = new Set(['over', 'under', 'above', 'below', 'some', 'around', 'about', 'estimated']);
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+
+/** Words before a four-digit number that make it a year. */
+const YEAR_CUES = new Set([
+  'in', 'since', 'by', 'from', 'until', 'till', 'to', 'before', 'after', 'during', 'of', 'through', 'throughout', 'between', 'and', 'or', 'early', 'late', 'mid', 'the', 'this', 'that', 'last', 'next',
+  'fiscal', 'fy', 'circa', 'year', 'end', 'for', 'at', 'on', 'as', 'its', 'their', 'pre', 'post',
+]);
+
+/** Words that end the counted noun after a figure. */
+const NOUN_STOP = new Set([
+  'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'within', 'without', 'into', 'onto', 'over', 'under', 'about', 'between', 'among', 'through', 'during', 'before',
+  'after', 'since', 'until', 'as', 'than', 'and', 'or', 'but', 'nor', 'so', 'yet', 'if', 'that', 'which', 'who', 'whom', 'whose', 'what', 'when', 'where', 'while', 'because', 'although',
+  'though', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'will', 'would', 'shall', 'should',
+  'can', 'could', 'may', 'might', 'must', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no', 'also', 'said', 'says', 'say', 'according', 'reached', 'reach', 'reaches', 'totaled',
+  'totalled', 'hit', 'hits', 'stood', 'stands', 'rose', 'fell', 'grew', 'up', 'down', 'per', 'each', 'every', 'more', 'less', 'most', 'least', 'further', 'or', 'plus', 'like', 'such',
+  'there', 'here', 'then', 'now', 'year-on-year', 'yoy', 'respectively', 'last', 'next', 'ago', 'earlier', 'later', 'annually',
+]);
+const UP_WORDS = new Set([
+  'up', 'rose', 'rise', 'rises', 'rising', 'risen', 'grew', 'grow', 'grows', 'growing', 'grown', 'growth', 'increase', 'increased', 'increases', 'increasing', 'jump', 'jumped', 'jumps',
+  'climb', 'climbed', 'climbs', 'gain', 'gained', 'gains', 'expand', 'expanded', 'expands', 'expansion', 'surge', 'surged', 'soar', 'soared', 'higher', 'boost', 'boosted', 'accelerated', 'hike',
+]);
+const DOWN_WORDS = new Set([
+  'down', 'fell', 'fall', 'falls', 'falling', 'fallen', 'decline', 'declined', 'declines', 'declining', 'decrease', 'decreased', 'decreases', 'drop', 'dropped', 'drops', 'dip', 'dipped',
+  'shrank', 'shrink', 'shrinks', 'shrunk', 'contract', 'contracted', 'contraction', 'slump', 'slumped', 'slid', 'lower', 'plunged', 'plunge', 'tumbled',
+]);
+const NOT_CLAIM_AFTER_ONE = new Set(['of', 'another', 'by', 'or', 'another', 'day', 'hand', 'off', 'stop', 'on']);
+const NOT_CLAIM_BEFORE_ONE = new Set(['no', 'the', 'this', 'that', 'any', 'every', 'each', 'which', 'anyone', 'someone', 'everyone']);
+
+// ---------------------------------------------------------------------------
+// Reading one numeral
+
+interface Numeral {
+  value: number | null;
+  place: number;
+  sigPlace: number;
+  digits: number;
+  /** Digits only, no separators, no decimals: "2025". */
+  plainInteger: boolean;
+  problem: string | null;
+  /** Not a number at all: a version "1.2.3". */
+  skip: boolean;
+}
+
+function exp10(n: number): number {
+  return Number(`1e${n}`);
+}
+
+function significant(intDigits: string, decimals: string): { digits: number; sigPlace: number } {
+  const all = (intDigits + decimals).replace(/^0+/, '');
+  const digits = Math.max(1, all.length);
+  if (decimals.length > 0) return { digits, sigPlace: exp10(-decimals.length) };
+  const trailing = /0*$/.exec(intDigits)![0].length;
+  return { digits, sigPlace: trailing === intDigits.length ? 1 : exp10(trailing) };
+}
+
+export function readNumeral(raw: string): Numeral {
+  const text = raw.replace(/\u00a0/g, ' ');
+  const none = (problem: string): Numeral => ({ value: null, place: 1, sigPlace: 1, digits: 1, plainInteger: false, problem, skip: false });
+  let m = /^(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(text);
+  if (m) {
+    const e = Number(m[3]);
+    const decimals = m[2] ?? '';
+    const sig = significant(m[1]!, decimals);
+    return { value: Number(text), place: exp10(e - decimals.length), sigPlace: sig.sigPlace * exp10(e), digits: sig.digits, plainInteger: false, problem: null, skip: false };
+  }
+  m = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d+))?$/.exec(text);
+  if (m) {
+    const int = m[1]!.replace(/[, ]/g, '');
+    const decimals = m[2] ?? '';
+    const sig = significant(int, decimals);
+    return {
+      value: Number(decimals ? `${int}.${decimals}` : int),
+      place: exp10(-decimals.length),
+      sigPlace: sig.sigPlace,
+      digits: sig.digits,
+      plainInteger: m[1] === int && !decimals,
+      problem: null,
+      skip: false,
+    };
+  }
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text) || /^\d{1,3}(?:\.\d{3})*,\d+$/.test(text)) {
+    return none(`"${raw}" reads two ways (points for thousands and a decimal comma?); zgc reads only 1,234.5`);
+  }
+  if (/^\d+(?:\.\d+){2,}$/.test(text)) return { ...none('a version number'), skip: true };
+  return none(`"${raw}" reads two ways: commas and spaces in a number must group thousands`);
+}
+
+// ---------------------------------------------------------------------------
+// Claims
+
+interface Figure {
+  value: number | null;
+  place: number;
+  sigPlace: number;
+  digits: number;
+  plainInteger: boolean;
+  problem: string | null;
+  /** Index after the figure's last token. */
+  next: number;
+  ordinal: boolean;
+  fraction: boolean;
+  /** "a dozen": approximate by nature. */
+  approximate: boolean;
+  scaled: boolean;
+  /** The scale word's factor (1e12 for "trillion"), 1 without one. */
+  scaleFactor: number;
+}
+
+const EOF: Token = { kind: 'punct', text: '', lower: '', start: Infinity, end: Infinity, space: true, clause: -1, sentence: -1 };
+
+class ClaimParser {
+  private readonly claims: Claim[] = [];
+  constructor(
+    private readonly tokens: Token[],
+    private readonly draft: string,
+  ) {}
+
+  private t(i: number): Token {
+    return (i >= 0 && this.tokens[i]) || EOF;
+  }
+
+  /** Token i follows token i - 1 with nothing between. */
+  private glued(i: number): boolean {
+    const tok = this.tokens[i];
+    return tok !== undefined && i > 0 && !tok.space;
+  }
+
+  parse(): Claim[] {
+    for (let i = 0; i < this.tokens.length; ) {
+      i = this.parseAt(i);
+    }
+    return this.claims;
+  }
+
+  /** Parses what starts at token i; returns where to continue. */
+  private parseAt(i: number): number {
+    const tok = this.t(i);
+    if (tok.kind === 'word' && MONTHS[tok.lower] !== undefined) {
+      const d = this.monthFirstDate(i);
+      if (d !== null) return d;
+      return i + 1;
+    }
+    if (tok.kind === 'num') return this.numeralClaim(i);
+    if (tok.kind === 'word') return this.wordClaim(i);
+    return i + 1;
+  }
+
+  // -- dates ----------------------------------------------------------------
+
+  private dayAt(i: number): { day: number; next: number } | null {
+    const tok = this.t(i);
+    if (tok.kind !== 'num' || !/^\d{1,2}$/.test(tok.text)) return null;
+    const day = Number(tok.text);
+    if (day < 1 || day > 31) return null;
+    let next = i + 1;
+    const suffix = this.t(next);
+    if (this.glued(next) && suffix.kind === 'word' && /^(st|nd|rd|th)$/.test(suffix.lower)) next++;
+    else if (this.glued(next) && suffix.kind === 'word') return null;
+    return { day, next };
+  }
+
+  private yearAt(i: number): number | null {
+    const tok = this.t(i);
+    if (tok.kind !== 'num' || !/^\d{4}$/.test(tok.text)) return null;
+    const y = Number(tok.text);
+    return y >= 1800 && y <= 2199 ? y : null;
+  }
+
+  private monthAt(i: number): { month: number; next: number } | null {
+    const tok = this.t(i);
+    // Months are capitalised: "march" and "may" in lower case are verbs.
+    const month = tok.kind === 'word' && /^\p{Lu}/u.test(tok.text) ? MONTHS[tok.lower] : undefined;
+    if (month === undefined) return null;
+    let next = i + 1;
+    if (tok.lower.length <= 4 && tok.lower !== 'may' && tok.lower !== 'june' && tok.lower !== 'july' && this.t(next).text === '.' && this.glued(next)) next++;
+    return { month, next };
+  }
+
+  /** ", 2025" or " 2025" after a day. */
+  private trailingYear(i: number): { year: number; next: number } | null {
+    let k = i;
+    if (this.t(k).text === ',') k++;
+    const y = this.yearAt(k);
+    if (y === null || this.glued(k + 1) && this.t(k + 1).kind !== 'punct') return null;
+    return { year: y, next: k + 1 };
+  }
+
+  private rangeConnector(i: number): number | null {
+    const tok = this.t(i);
+    if (tok.text === '–' || tok.text === '-' || tok.text === '~') return i + 1;
+    if (tok.kind === 'word' && (tok.lower === 'to' || tok.lower === 'through' || tok.lower === 'until' || tok.lower === 'till' || tok.lower === 'and')) return i + 1;
+    return null;
+  }
+
+  private monthFirstDate(i: number): number | null {
+    const m = this.monthAt(i);
+    if (!m) return null;
+    const d = this.dayAt(m.next);
+    if (!d) {
+      // "March 2025"
+      const y = this.yearAt(m.next);
+      if (y === null || this.glued(m.next)) return null;
+      this.pushDate(i, m.next + 1, { year: y, month: m.month, day: null }, null);
+      return m.next + 1;
+    }
+    let end = d.next;
+    const from: DayDate = { year: null, month: m.month, day: d.day };
+    let to: DayDate | null = null;
+    const conn = this.rangeConnector(end);
+    if (conn !== null && (this.t(end).lower !== 'and' || this.t(i - 1).lower === 'between')) {
+      const m2 = this.monthAt(conn);
+      const d2 = this.dayAt(m2 ? m2.next : conn);
+      if (d2) {
+        to = { year: null, month: m2 ? m2.month : m.month, day: d2.day };
+        end = d2.next;
+      }
+    }
+    const y = this.trailingYear(end);
+    if (y) {
+      from.year = y.year;
+      if (to) to.year = y.year;
+      end = y.next;
+    }
+    this.pushDate(i, end, from, to);
+    return end;
+  }
+
+  /** "27 March 2025", "27–31 March". Null when no month follows. */
+  private dayFirstDate(i: number): number | null {
+    const d = this.dayAt(i);
+    if (!d) return null;
+    let end = d.next;
+    let day2: number | null = null;
+    const conn = this.rangeConnector(end);
+    if (conn !== null && this.t(end).lower !== 'and') {
+      const d2 = this.dayAt(conn);
+      if (d2 && this.monthAt(d2.next)) {
+        day2 = d2.day;
+        end = d2.next;
+      }
+    }
+    if (this.t(end).lower === 'of') end++;
+    const m = this.monthAt(end);
+    if (!m) return null;
+    end = m.next;
+    const from: DayDate = { year: null, month: m.month, day: d.day };
+    const to: DayDate | null = day2 !== null ? { year: null, month: m.month, day: day2 } : null;
+    const y = this.trailingYear(end);
+    if (y) {
+      from.year = y.year;
+      if (to) to.year = y.year;
+      end = y.next;
+    }
+    this.pushDate(i, end, from, to);
+    return end;
+  }
+
+  /** "2025-03-27", optionally "/2025-03-31". */
+  private isoDate(i: number): number | null {
+    const parts = [this.t(i), this.t(i + 1), this.t(i + 2), this.t(i + 3), this.t(i + 4)];
+    if (!/^\d{4}$/.test(parts[0]!.text) || parts[1]!.text !== '-' || !/^\d{2}$/.test(parts[2]!.text) || parts[3]!.text !== '-' || !/^\d{2}$/.test(parts[4]!.text)) return null;
+    for (let k = 1; k <= 4; k++) if (!this.glued(i + k)) return null;
+    const date = (k: number): DayDate => ({ year: Number(this.t(k).text), month: Number(this.t(k + 2).text), day: Number(this.t(k + 4).text) });
+    const from = date(i);
+    if (from.month < 1 || from.month > 12 || from.day! < 1 || from.day! > 31) return null;
+    let end = i + 5;
+    let to: DayDate | null = null;
+    if (this.t(end).text === '/' && this.glued(end) && this.isoDateShape(end + 1)) {
+      to = date(end + 1);
+      end += 6;
+    }
+    this.pushDate(i, end, from, to);
+    return end;
+  }
+
+  private isoDateShape(i: number): boolean {
+    return /^\d{4}$/.test(this.t(i).text) && this.t(i + 1).text === '-' && /^\d{2}$/.test(this.t(i + 2).text) && this.t(i + 3).text === '-' && /^\d{2}$/.test(this.t(i + 4).text);
+  }
+
+  private pushDate(start: number, end: number, from: DayDate, to: DayDate | null): void {
+    const s = this.t(start).start;
+    const e = this.t(end - 1).end;
+    this.claims.push({
+      ...this.blank(start, end),
+      start: s,
+      end: e,
+      text: this.draft.slice(s, e),
+      dimension: 'date',
+      date: { from, to },
+    });
+  }
+
+  private blank(tokenStart: number, tokenEnd: number): Claim {
+    return {
+      start: 0, end: 0, line: 0, col: 0, text: '', dimension: 'quantity', value: null, high: null, place: 1, sigPlace: 1, digits: 1, scale: 1, unit: null, bound: 'exact', change: null, date: null,
+      noun: [], before: null, tokenStart, tokenEnd, sentence: 0, problem: null,
+    };
+  }
+
+  // -- figures --------------------------------------------------------------
+
+  private numeralClaim(i: number): number {
+    const iso = this.isoDate(i);
+    if (iso !== null) return iso;
+    const tok = this.t(i);
+    const prev = this.t(i - 1);
+    // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
+    if (this.glued(i) && prev.kind === 'word' && CURRENCY_CODES[prev.lower] === undefined && !DOLLAR_PREFIXES[prev.lower]) return this.skipGlued(i);
+    if (this.glued(i) && (prev.text === ':' || prev.text === '/' || prev.text === '.' || prev.text === '#' || prev.text === '_' || prev.text === '@')) return this.skipGlued(i);
+    if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'word' && !/^(mid|early|late|pre|post)$/.test(this.t(i - 2).lower)) return this.skipGlued(i);
+    if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'num') return this.skipGlued(i);
+    const next = this.t(i + 1);
+    if (this.glued(i + 1) && (next.text === ':' || next.text === '/') && this.t(i + 2).kind === 'num' && this.glued(i + 2)) return this.skipGlued(i);
+    if (this.glued(i + 1) && next.text === '.' && this.t(i + 2).kind === 'word' && this.glued(i + 2)) return this.skipGlued(i);
+
+    const dayFirst = this.dayFirstDate(i);
+    if (dayFirst !== null) return dayFirst;
+
+    const fig = this.numeralFigure(i);
+    if (fig === null) return this.skipGlued(i);
+    return this.finishClaim(i, fig);
+  }
+
+  /** Skips a numeral and everything glued to it. */
+  private skipGlued(i: number): number {
+    let k = i + 1;
+    while (k < this.tokens.length && this.glued(k) && this.t(k).text !== ',' && this.t(k).text !== ';') k++;
+    return k;
+  }
+
+  /** A numeral with its glued suffix and scale; null when it is no figure (a version, an identifier). */
+  private numeralFigure(i: number): Figure | null {
+    const n = readNumeral(this.t(i).text);
+    if (n.skip) return null;
+    const fig: Figure = { ...n, next: i + 1, ordinal: false, fraction: false, approximate: false, scaled: false, scaleFactor: 1 };
+    const suffix = this.t(i + 1);
+    if (this.glued(i + 1) && suffix.kind === 'word') {
+      if (/^(st|nd|rd|th)$/.test(suffix.lower) && n.plainInteger) {
+        fig.ordinal = true;
+        fig.next = i + 2;
+      } else if (SCALE_WORDS[suffix.lower] !== undefined || GLUED_SCALES[suffix.lower] !== undefined) {
+        const s = SCALE_WORDS[suffix.lower] ?? GLUED_SCALES[suffix.lower]!;
+        // "10m" could be metres: a lone m, b or t counts as a scale only beside a currency.
+        if (GLUED_SCALES[suffix.lower] !== undefined && suffix.lower !== 'k' && !this.currencyBefore(i)) return null;
+        this.scale(fig, s);
+        fig.next = i + 2;
+      } else {
+        return null;
+      }
+    }
+    if (!fig.scaled) {
+      let k = fig.next;
+      if (this.t(k).text === '-' && this.glued(k) && this.glued(k + 1)) k++;
+      const w = this.t(k);
+      if (w.kind === 'word' && SCALE_WORDS[w.lower] !== undefined && !(this.glued(k) && k === fig.next)) {
+        this.scale(fig, SCALE_WORDS[w.lower]!);
+        fig.next = k + 1;
+      }
+    }
+    return fig;
+  }
+
+  private currencyBefore(i: number): boolean {
+    const prev = this.t(i - 1);
+    return CURRENCY_SYMBOLS[prev.text] !== undefined || CURRENCY_CODES[prev.lower] !== undefined;
+  }
+
+  private scale(fig: Figure, s: number): void {
+    if (fig.value !== null) fig.value = Number(`${fig.value}e${Math.round(Math.log10(s))}`);
+    fig.place *= s;
+    fig.sigPlace *= s;
+    fig.scaled = true;
+    fig.scaleFactor = s;
+    fig.plainInteger = false;
+  }
+
+  /** A figure written in words: "eight", "twenty-five", "a dozen", "three million", "one-quarter", "third". */
+  private wordFigure(i: number): Figure | null {
+    const tok = this.t(i);
+    const w = tok.lower;
+    const base = (value: number, next: number, extra: Partial<Figure> = {}): Figure => ({
+      value, place: 1, sigPlace: 1, digits: 1, plainInteger: false, problem: null, next, ordinal: false, fraction: false, approximate: false, scaled: false, scaleFactor: 1, ...extra,
+    });
+    // "a dozen", "a hundred", "a million", "a quarter of", "a third of"
+    if (w === 'a' || w === 'an') {
+      const n = this.t(i + 1);
+      if (n.lower === 'dozen') return base(12, i + 2, { approximate: true });
+      if (n.lower === 'hundred') return base(100, i + 2, { approximate: true, sigPlace: 100 });
+      if (WORD_SCALES[n.lower] !== undefined) return base(WORD_SCALES[n.lower]!, i + 2, { approximate: true, place: WORD_SCALES[n.lower]!, sigPlace: WORD_SCALES[n.lower]!, scaled: true, scaleFactor: WORD_SCALES[n.lower]! });
+      if (FRACTIONS[n.lower] !== undefined && !n.lower.endsWith('s') && this.t(i + 2).lower === 'of') {
+        return base(100 / FRACTIONS[n.lower]!, i + 2, { fraction: true, place: 0.1, sigPlace: 0.1 });
+      }
+      return null;
+    }
+    if (w === 'half' && this.t(i + 1).lower === 'of') return base(50, i + 1, { fraction: true, place: 0.1, sigPlace: 0.1 });
+    if (w === 'half' && this.t(i + 1).lower === 'a' && WORD_SCALES[this.t(i + 2).lower] !== undefined) {
+      const s = WORD_SCALES[this.t(i + 2).lower]!;
+      return base(s / 2, i + 3, { approximate: true, place: s / 10, sigPlace: s / 10, scaled: true, scaleFactor: s });
+    }
+    if (ORDINALS[w] !== undefined && UNITS[w] === undefined) {
+      if (this.notOrdinal(i)) return null;
+      return base(ORDINALS[w]!, i + 1, { ordinal: true });
+    }
+    if (UNITS[w] === undefined && TENS[w] === undefined) return null;
+    // Cardinal words, with "twenty-five", "one hundred and twenty-eight", "three million".
+    let total = 0;
+    let current = 0;
+    let k = i;
+    let last: 'unit' | 'ten' | 'hundred' | 'scale' | null = null;
+    let place = 1;
+    let endsOrdinal = false;
+    for (;;) {
+      const t = this.t(k);
+      const l = t.lower;
+      if (t.text === '-' && this.glued(k) && this.glued(k + 1) && last === 'ten' && (UNITS[this.t(k + 1).lower] !== undefined || ORDINALS[this.t(k + 1).lower] !== undefined)) {
+        k++;
+        continue;
+      }
+      if (l === 'and' && (last === 'hundred' || last === 'scale') && (UNITS[this.t(k + 1).lower] !== undefined || TENS[this.t(k + 1).lower] !== undefined)) {
+        k++;
+        continue;
+      }
+      if (t.kind !== 'word') break;
+      if (UNITS[l] !== undefined && last !== 'unit') {
+        current += UNITS[l]!;
+        last = 'unit';
+      } else if (TENS[l] !== undefined && (last === null || last === 'hundred' || last === 'scale')) {
+        current += TENS[l]!;
+        last = 'ten';
+      } else if (last === 'ten' && ORDINALS[l] !== undefined && ORDINALS[l]! < 10 && this.t(k - 1).text === '-') {
+        current += ORDINALS[l]!;
+        endsOrdinal = true;
+        k++;
+        break;
+      } else if (l === 'hundred' && last !== null && last !== 'hundred' && current > 0) {
+        current *= 100;
+        last = 'hundred';
+      } else if (WORD_SCALES[l] !== undefined && last !== null && last !== 'scale') {
+        total += (current || 1) * WORD_SCALES[l]!;
+        place = WORD_SCALES[l]!;
+        current = 0;
+        last = 'scale';
+      } else if (l === 'dozen' && last === 'unit') {
+        current *= 12;
+        k++;
+        return base(total + current, k, { approximate: true });
+      } else {
+        break;
+      }
+      k++;
+    }
+    const value = total + current;
+    if (last === 'unit' && value === 1 && k === i + 1 && this.notOne(i)) return null;
+    // A fraction: "one-quarter", "two-thirds", "one third of".
+    const hyphen = this.t(k).text === '-' && this.glued(k) && this.glued(k + 1);
+    const fw = this.t(hyphen ? k + 1 : k);
+    if (k === i + 1 && value > 0 && value < 10 && FRACTIONS[fw.lower] !== undefined && (hyphen || fw.lower.endsWith('s') || this.t((hyphen ? k + 1 : k) + 1).lower === 'of')) {
+      return base((100 * value) / FRACTIONS[fw.lower]!, (hyphen ? k + 1 : k) + 1, { fraction: true, place: 0.1, sigPlace: 0.1 });
+    }
+    const sig = significant(String(value / place), '');
+    return base(value, k, { ordinal: endsOrdinal, place, sigPlace: sig.sigPlace * place, digits: sig.digits, scaled: place > 1, scaleFactor: place });
+  }
+
+  /** "one of", "no one", "one another": the word one that counts nothing. */
+  private notOne(i: number): boolean {
+    const next = this.t(i + 1);
+    const prev = this.t(i - 1);
+    if (next.kind === 'word' && NOT_CLAIM_AFTER_ONE.has(next.lower)) return true;
+    if (next.text === '-' && this.glued(i + 1) && /^(on|off|stop|time|way|sided)$/.test(this.t(i + 2).lower)) return true;
+    return prev.kind === 'word' && NOT_CLAIM_BEFORE_ONE.has(prev.lower);
+  }
+
+  /** "at first", "a second", "per second": ordinal words that rank nothing. */
+  private notOrdinal(i: number): boolean {
+    const w = this.t(i).lower;
+    const prev = this.t(i - 1).lower;
+    const next = this.t(i + 1).lower;
+    if (w === 'first' && (prev === 'at' || (next === 'of' && this.t(i + 2).lower === 'all'))) return true;
+    if (w === 'second' && (prev === 'per' || prev === 'a' || prev === 'split')) return true;
+    return false;
+  }
+
+  private wordClaim(i: number): number {
+    const fig = this.wordFigure(i);
+    if (fig === null) return i + 1;
+    return this.finishClaim(i, fig);
+  }
+
+  /** Range, unit, qualifier and noun around a figure; records the claim. */
+  private finishClaim(anchor: number, fig: Figure): number {
+    let end = fig.next;
+    let high: Figure | null = null;
+    // A range: "10–12", "10-12", "10 to 12", "between 10 and 12".
+    const conn = this.t(end);
+    const before = this.t(anchor - 1).lower;
+    const bothYears = /^\d{4}$/.test(this.t(anchor).text) && /^\d{4}$/.test(this.t(end + 1).text);
+    // "from 100 to 128" and "by 2 to 10" are changes, not ranges; a spaced dash joins only years ("2023 – 2025").
+    const isConnector =
+      ((conn.text === '–' || conn.text === '-' || conn.text === '~') && this.glued(end) && this.glued(end + 1)) ||
+      (conn.text === '–' && bothYears) ||
+      (conn.lower === 'to' && before !== 'from' && before !== 'by') ||
+      (conn.lower === 'and' && before === 'between');
+    if (isConnector && !fig.ordinal && !fig.fraction && this.t(end + 1).kind === 'num') {
+      const second = this.numeralFigure(end + 1);
+      if (second && second.value !== null && fig.value !== null) {
+        // "$2-3 billion": the second figure's scale is the first's too.
+        if (second.scaled && !fig.scaled) this.scale(fig, second.scaleFactor);
+        if (fig.plainInteger && second.plainInteger && /^\d{4}$/.test(this.t(anchor).text) && /^\d{2}$/.test(this.t(end + 1).text)) {
+          // "2023-24"
+          second.value = Math.floor(fig.value / 100) * 100 + second.value;
+        }
+        if (second.value > fig.value) {
+          high = second;
+          end = second.next;
+        }
+      }
+    }
+    // Postfix "+" ("100+") and the unit.
+    let bound: ClaimBound | null = fig.approximate ? 'about' : null;
+    if (this.t(end).text === '+' && this.glued(end)) {
+      bound = 'at-least';
+      end++;
+    }
+    let unit: string | null = null;
+    let unitEnd = end;
+    {
+      let k = end;
+      if (this.t(k).text === '-' && this.glued(k) && this.glued(k + 1)) k++;
+      const u = this.unitAt(k);
+      if (u && !fig.ordinal) {
+        unit = u.unit;
+        unitEnd = u.next;
+      }
+    }
+    if (fig.fraction) unit = 'percent';
+    // Prefix: currency, sign, qualifier.
+    let start = anchor;
+    let negative = false;
+    let k = anchor - 1;
+    if ((this.t(k).text === MINUS || (this.t(k).text === '-' && (this.t(k).space || this.t(k - 1).text === '(' ))) && this.glued(anchor) && fig.value !== null) {
+      negative = true;
+      start = k;
+      k--;
+    } else if (this.t(k).text === '+' && this.glued(anchor)) {
+      start = k;
+      k--;
+    }
+    if (CURRENCY_SYMBOLS[this.t(k).text] !== undefined && (this.glued(k + 1) || this.t(k).text !== '$')) {
+      let code = CURRENCY_SYMBOLS[this.t(k).text]!;
+      start = k;
+      k--;
+      if (this.t(k + 1).text === '$' && this.glued(k + 1) && this.t(k).kind === 'word' && DOLLAR_PREFIXES[this.t(k).lower] !== undefined) {
+        code = DOLLAR_PREFIXES[this.t(k).lower]!;
+        start = k;
+        k--;
+      } else if (this.t(k + 1).text === '$' && this.glued(k + 1) && this.t(k).text === '.' && this.t(k - 1).lower === 's' && this.t(k - 2).text === '.' && this.t(k - 3).lower === 'u') {
+        start = k - 3;
+        k -= 4;
+      }
+      if (unit === null || unit === code) unit = code;
+    } else if (this.t(k).kind === 'word' && CURRENCY_CODES[this.t(k).lower] !== undefined && this.t(k).text === this.t(k).text.toUpperCase()) {
+      if (unit === null) unit = CURRENCY_CODES[this.t(k).lower]!;
+      start = k;
+      k--;
+    }
+    if (CURRENCY_SYMBOLS[this.t(k).text] === undefined && SYMBOL_QUALIFIERS[this.t(k).text] !== undefined && (this.glued(k + 1) || this.t(k + 1).space)) {
+      bound = SYMBOL_QUALIFIERS[this.t(k).text]!;
+      start = k;
+      k--;
+    } else {
+      const q = this.qualifierBefore(k);
+      if (q) {
+        const yearish = fig.plainInteger && /^\d{4}$/.test(this.t(anchor).text) && unit === null && TIME_PREPOSITIONS.has(this.t(k).lower);
+        if (!yearish) {
+          bound = q.bound;
+          start = q.start;
+          k = q.start - 1;
+        }
+      }
+    }
+    // Postfix qualifiers: "or more", "or so", "-plus", "-odd".
+    let afterUnit = unit !== null ? unitEnd : end;
+    {
+      const a = this.t(afterUnit);
+      const b = this.t(afterUnit + 1);
+      if (a.lower === 'or' && (b.lower === 'more' || b.lower === 'above')) {
+        bound = 'at-least';
+        afterUnit += 2;
+      } else if (a.lower === 'or' && (b.lower === 'so' || b.lower === 'thereabouts')) {
+        bound = 'about';
+        afterUnit += 2;
+      } else if (a.lower === 'or' && (b.lower === 'fewer' || b.lower === 'less')) {
+        bound = 'at-most';
+        afterUnit += 2;
+      } else if (a.text === '-' && this.glued(afterUnit) && (b.lower === 'plus' || b.lower === 'odd') && this.glued(afterUnit + 1)) {
+        bound = b.lower === 'plus' ? 'at-least' : 'about';
+        afterUnit += 2;
+      }
+    }
+    if (fig.scaled && this.t(afterUnit).lower === 'plus' && !this.glued(afterUnit)) {
+      bound = 'at-least';
+      afterUnit++;
+    }
+
+    // Dimension.
+    let dimension: Dimension;
+    if (fig.ordinal) dimension = 'rank';
+    else if (unit === 'percent' || unit === 'percentage-point' || unit === 'basis-point') dimension = 'percent';
+    else if (unit !== null) dimension = 'money';
+    else if (this.isYear(anchor, fig, high, bound, start)) dimension = 'year';
+    else dimension = 'quantity';
+    if (dimension === 'year') bound = 'exact';
+    if (this.t(afterUnit).kind === 'word' && this.t(afterUnit).lower === 's' && this.glued(afterUnit) && dimension === 'year') {
+      // "the 1990s": a decade is no claim.
+      return afterUnit + 1;
+    }
+
+    // The counted noun, and how much of it belongs in the claim's text.
+    const noun: string[] = [];
+    let nounEnd = afterUnit;
+    if (dimension !== 'year') {
+      let j = afterUnit;
+      if (this.t(j).text === '-' && this.glued(j) && this.glued(j + 1)) j++;
+      while (noun.length < 4) {
+        const w = this.t(j);
+        if (w.kind !== 'word' || NOUN_STOP.has(w.lower) || (MONTHS[w.lower] !== undefined && this.t(j + 1).kind === 'num')) break;
+        if (noun.length > 0 && !/^[\p{L}]/u.test(w.text)) break;
+        // Hyphenated words are one: "high-skilled".
+        let word = w.lower;
+        let e = j + 1;
+        while (this.t(e).text === '-' && this.glued(e) && this.glued(e + 1) && this.t(e + 1).kind === 'word') {
+          word += '-' + this.t(e + 1).lower;
+          e += 2;
+        }
+        noun.push(word);
+        nounEnd = e;
+        j = e;
+        if (/[^s]s$/.test(word) && word.length > 3 && !/(ss|us|is)$/.test(word)) break;
+        if (this.t(j).kind !== 'word') break;
+      }
+    }
+    const textEnd = dimension === 'quantity' || dimension === 'rank' ? nounEnd : afterUnit;
+
+    const value = fig.value === null ? null : negative ? -fig.value : fig.value;
+    const claim: Claim = {
+      ...this.blank(anchor, high ? high.next : fig.next),
+      start: this.t(start).start,
+      end: this.t(textEnd - 1).end,
+      dimension,
+      value,
+      high: high && high.value !== null ? high.value : null,
+      place: high ? Math.min(fig.place, high.place) : fig.place,
+      sigPlace: high ? Math.min(fig.sigPlace, high.sigPlace) : fig.sigPlace,
+      digits: fig.digits,
+      scale: fig.scaleFactor,
+      unit: dimension === 'rank' || dimension === 'year' ? null : unit,
+      bound: bound ?? 'exact',
+      noun,
+      before: this.wordBefore(start),
+      problem: fig.problem,
+    };
+    claim.text = this.draft.slice(claim.start, claim.end);
+    if (dimension === 'percent') claim.change = this.changeOf(start, afterUnit, noun);
+    this.claims.push(claim);
+    return Math.max(afterUnit, high ? high.next : fig.next);
+  }
+
+  private unitAt(k: number): { unit: string; next: number } | null {
+    for (const [words, unit] of UNIT_PHRASES) {
+      let ok = true;
+      for (let w = 0; w < words.length; w++) {
+        const t = this.t(k + w);
+        if (t.lower !== words[w]) {
+          ok = false;
+          break;
+        }
+        // "%" may follow with or without a space; "U.S." is glued together.
+        if (w > 0 && w < 4 && (words[w] === '.' || words[w - 1] === '.') && !this.glued(k + w)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      // The bare abbreviations must stand alone: "pp" yes, "ppm" never reaches here.
+      if (words[0] === 'u' && !/^[uU]$/.test(this.t(k).text)) continue;
+      if (unit === 'CNY' && words[0] === 'yuan' && this.t(k).text === 'Yuan' && this.t(k - 1).kind === 'word') continue;
+      return { unit, next: k + words.length };
+    }
+    // Currency codes after the figure: "2.5 billion USD".
+    const t = this.t(k);
+    if (t.kind === 'word' && CURRENCY_CODES[t.lower] !== undefined && t.text === t.text.toUpperCase()) return { unit: CURRENCY_CODES[t.lower]!, next: k + 1 };
+    return null;
+  }
+
+  /** The longest qualifier ending at token k. */
+  private qualifierBefore(k: number): { bound: ClaimBound; start: number } | null {
+    for (const [words, bound] of QUALIFIERS) {
+      const s = k - words.length + 1;
+      if (s < 0) continue;
+      let ok = true;
+      for (let w = 0; w < words.length; w++) {
+        if (this.t(s + w).lower !== words[w] || this.t(s + w).kind !== 'word') {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        // "approx." keeps its dot.
+        return { bound, start: s };
+      }
+      if (words.length === 1 && words[0] === 'approx' && this.t(k).text === '.' && this.t(k - 1).lower === 'approx') return { bound, start: k - 1 };
+    }
+    return null;
+  }
+
+  private wordBefore(start: number): string | null {
+    const t = this.t(start - 1);
+    return t.kind === 'word' ? t.lower : null;
+  }
+
+  private isYear(anchor: number, fig: Figure, high: Figure | null, bound: ClaimBound | null, start: number): boolean {
+    const tok = this.t(anchor);
+    if (!fig.plainInteger || !/^\d{4}$/.test(tok.text) || fig.value === null || fig.value < 1800 || fig.value > 2199) return false;
+    if (high && !(high.value !== null && high.value >= 1800 && high.value <= 2199)) return false;
+    if (bound !== null && bound !== 'exact' && start !== anchor) return false;
+    const prev = this.t(start - 1);
+    if (prev.kind === 'word' && (YEAR_CUES.has(prev.lower) || MONTHS[prev.lower] !== undefined)) return true;
+    if (prev.text === '-' && this.glued(start) && /^(mid|early|late|pre|post)$/.test(this.t(start - 2).lower)) return true;
+    const after = this.t(high ? high.next : fig.next);
+    if (after.kind !== 'word') return true;
+    // "2024 saw", "2025 ZGC Forum": followed by a capital or at a sentence's start.
+    if (/^\p{Lu}/u.test(after.text)) return true;
+    if (prev.sentence !== tok.sentence || prev === EOF) return true;
+    return /^(to|and|or|through|onwards?|was|were|is|will|saw|marked|has|had)$/.test(after.lower);
+  }
+
+  /** A percentage that is a change: "up 8.3 percent", "grew by 8.3%", "8.3 percent year on year". */
+  private changeOf(start: number, afterUnit: number, noun: string[]): 'up' | 'down' | null {
+    const clause = this.t(start).clause;
+    let dir: 'up' | 'down' | null = null;
+    for (let k = start - 1, words = 0; k >= 0 && words < 5; k--) {
+      const t = this.t(k);
+      if (t.clause !== clause && t.text !== ',') break;
+      if (t.kind !== 'word') continue;
+      words++;
+      if (UP_WORDS.has(t.lower)) {
+        dir = 'up';
+        break;
+      }
+      if (DOWN_WORDS.has(t.lower)) {
+        dir = 'down';
+        break;
+      }
+      if (t.lower === 'to' && words === 1) break;
+    }
+    if (dir === null) {
+      for (const w of noun.slice(0, 2)) {
+        if (UP_WORDS.has(w)) dir = 'up';
+        else if (DOWN_WORDS.has(w)) dir = 'down';
+        if (dir) break;
+      }
+    }
+    if (dir === null) {
+      // "year on year" in the same clause marks a change even with no verb.
+      const words: string[] = [];
+      for (let k = afterUnit; k < this.tokens.length && this.t(k).clause === clause && words.length < 8; k++) words.push(this.t(k).lower);
+      const after = words.join(' ');
+      if (/^(year on year|year - on - year|yoy|y - o - y|y \/ y|from a year (earlier|ago)|on (the )?(previous|last) year|over (the )?(previous|last) year)/.test(after)) dir = 'up';
+    }
+    return dir;
+  }
+}
+

@@ -1,0 +1,287 @@
+/**
+ * Turns a Markdown or plain-text draft into prose for claim finding: every
+ * character that is not prose (code, URLs, link targets, HTML, block and
+ * emphasis markers) becomes a space, so offsets, lines and columns stay those
+ * of the original file. It also says where blocks begin (a sentence never runs
+ * across a heading, a list item or a table row) and which ranges are headings.
+ */
+
+export interface Prose {
+  /** The draft with non-prose characters blanked; the same length as the draft. */
+  text: string;
+  /** Offsets where a new block starts: sentences break there. */
+  breaks: number[];
+  /** [start, end) offsets of heading text. */
+  headings: Array<[number, number]>;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const ATX_HEADING = /^( {0,3}#{1,6})(?=\s|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const LIST_MARKER = /^(\s*)([-*+•]|\d{1,9}[.)])(\s+|$)/;
+const TASK_BOX = /^\[[ xX]\]\s/;
+const BLOCKQUOTE = /^ {0,3}>\s?/;
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S/;
+const FOOTNOTE_DEFINITION = /^ {0,3}(\[\^[^\]]+\]:)/;
+
+export function maskMarkdown(draft: string): Prose {
+  const out = draft.split('');
+  const blank = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  const breaks: number[] = [];
+  const headings: Array<[number, number]> = [];
+
+  // HTML comments may span lines: they go first.
+  for (const m of draft.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) blank(m.index, m.index + m[0].length);
+  let source = out.join('');
+
+  const lines: Array<{ start: number; text: string }> = [];
+  for (let pos = 0; pos <= source.length; ) {
+    const nl = source.indexOf('\n', pos);
+    const end = nl === -1 ? source.length : nl;
+    lines.push({ start: pos, text: source.slice(pos, end).replace(/\r$/, '') });
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+
+  // YAML front matter: a "---" first line closed by "---" or "..." is metadata, not prose.
+  let first = 0;
+  if (lines.length > 1 && /^---\s*$/.test(lines[0]!.text)) {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l.text));
+    if (close > 0) {
+      blank(0, lines[close]!.start + lines[close]!.text.length);
+      first = close + 1;
+      breaks.push(lines[close]!.start + lines[close]!.text.length);
+    }
+  }
+
+  let fence: { char: string; length: number } | null = null;
+  let prevBlank = true;
+  let inIndentedCode = false;
+  let inList = false;
+  let prevParagraph: { start: number; end: number } | null = null;
+
+  for (let i = first; i < lines.length; i++) {
+    const { start, text } = lines[i]!;
+    const end = start + text.length;
+    if (fence) {
+      blank(start, end);
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) {
+        fence = null;
+        breaks.push(end);
+      }
+      continue;
+    }
+    const open = FENCE_OPEN.exec(text);
+    if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      blank(start, end);
+      breaks.push(start);
+      prevParagraph = null;
+      continue;
+    }
+    if (!text.trim()) {
+      prevBlank = true;
+      breaks.push(start);
+      prevParagraph = null;
+      continue;
+    }
+    const indented = /^(?: {4}|\t)/.test(text);
+    if (indented && (prevBlank || inIndentedCode) && !inList && prevParagraph === null) {
+      inIndentedCode = true;
+      blank(start, end);
+      breaks.push(start);
+      prevBlank = false;
+      continue;
+    }
+    inIndentedCode = false;
+    const wasBlank = prevBlank;
+    prevBlank = false;
+
+    let content = 0;
+    let blockStart = false;
+    let heading = false;
+    const quote = () => {
+      for (let m = BLOCKQUOTE.exec(text.slice(content)); m; m = BLOCKQUOTE.exec(text.slice(content))) {
+        blank(start + content, start + content + m[0].length);
+        content += m[0].length;
+        blockStart = true;
+      }
+    };
+    quote();
+    const rest = () => text.slice(content);
+
+    if (REFERENCE_DEFINITION.test(rest())) {
+      blank(start, end);
+      breaks.push(start);
+      prevParagraph = null;
+      continue;
+    }
+    if (SETEXT_UNDERLINE.test(rest()) && prevParagraph && !wasBlank) {
+      headings.push([prevParagraph.start, prevParagraph.end]);
+      breaks.push(prevParagraph.start);
+      blank(start, end);
+      breaks.push(start);
+      prevParagraph = null;
+      continue;
+    }
+    if (THEMATIC_BREAK.test(rest()) || (rest().includes('|') && rest().includes('-') && TABLE_SEPARATOR.test(rest()))) {
+      blank(start, end);
+      breaks.push(start);
+      prevParagraph = null;
+      continue;
+    }
+    const atx = ATX_HEADING.exec(rest());
+    if (atx) {
+      blank(start + content, start + content + atx[1]!.length);
+      const closing = /\s#+\s*$/.exec(text);
+      if (closing && closing.index > content + atx[1]!.length) blank(start + closing.index, end);
+      heading = true;
+      blockStart = true;
+      inList = false;
+    } else {
+      const list = LIST_MARKER.exec(rest());
+      // An ordered marker other than "1." does not interrupt a paragraph: "2024." wrapped to a line start stays prose.
+      if (list && (!/^\d/.test(list[2]!) || wasBlank || inList || prevParagraph === null || /^1[.)]$/.test(list[2]!))) {
+        blank(start + content, start + content + list[0].length);
+        content += list[0].length;
+        blockStart = true;
+        inList = true;
+        const task = TASK_BOX.exec(rest());
+        if (task) {
+          blank(start + content, start + content + task[0].length);
+          content += task[0].length;
+        }
+        quote();
+      } else if (!indented && wasBlank) {
+        inList = false;
+      }
+    }
+    const footnote = FOOTNOTE_DEFINITION.exec(rest());
+    if (footnote) {
+      blank(start + content, start + content + footnote[0].length);
+      blockStart = true;
+    }
+    if (text.includes('|') && isTableRow(lines, i)) {
+      for (let k = start + content; k < end; k++) if (out[k] === '|' && source[k - 1] !== '\\') out[k] = ';';
+      blockStart = true;
+    }
+    if (wasBlank || blockStart) breaks.push(start);
+    maskInline(source, out, start + content, end);
+    if (heading) {
+      headings.push([start, end]);
+      breaks.push(end);
+      prevParagraph = null;
+    } else {
+      prevParagraph = { start, end };
+    }
+  }
+  source = out.join('');
+  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings };
+}
+
+function isTableRow(lines: Array<{ text: string }>, i: number): boolean {
+  for (let j = i - 1; j >= 0 && lines[j]!.text.includes('|'); j--) if (TABLE_SEPARATOR.test(lines[j]!.text) && lines[j]!.text.includes('-')) return true;
+  const next = lines[i + 1]?.text;
+  return next !== undefined && next.includes('-') && TABLE_SEPARATOR.test(next);
+}
+
+const INLINE_PATTERNS: RegExp[] = [
+  // Images: the alt text describes a picture, it makes no claim.
+  /!\[[^\]\n]*\]\([^)\n]*\)/g,
+  // Autolinks and HTML tags.
+  /<(?:https?:|mailto:|ftp:|www\.)[^>\s]*>/gi,
+  /<[^@\s<>]+@[^@\s<>]+>/g,
+  /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g,
+  // Footnote references.
+  /\[\^[^\]\s]+\]/g,
+  // Bare URLs and e-mail addresses.
+  /\b(?:https?|ftp):\/\/[^\s<>"'`]+/gi,
+  /\bwww\.[^\s<>"'`]+/gi,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  // HTML entities.
+  /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g,
+];
+
+/** Blanks code spans, link targets, URLs, HTML and emphasis markers between start and end. */
+function maskInline(source: string, out: string[], start: number, end: number): void {
+  const line = source.slice(start, end);
+  const blankRel = (s: number, e: number) => {
+    for (let k = start + s; k < start + e; k++) out[k] = ' ';
+  };
+  const taken = new Uint8Array(line.length);
+  const take = (s: number, e: number) => {
+    blankRel(s, e);
+    taken.fill(1, s, e);
+  };
+  // Code spans: a run of n backticks up to the next run of exactly n.
+  for (let k = 0; k < line.length; ) {
+    if (line[k] !== '`') {
+      k++;
+      continue;
+    }
+    let n = 0;
+    while (line[k + n] === '`') n++;
+    const close = findBacktickRun(line, k + n, n);
+    if (close === -1) {
+      k += n;
+      continue;
+    }
+    take(k, close + n);
+    k = close + n;
+  }
+  for (const re of INLINE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      let e = m.index + m[0].length;
+      // A URL does not end in sentence punctuation or an unmatched bracket.
+      if (/^(?:https?|ftp|www)/i.test(m[0])) {
+        while (e > m.index && /[.,;:!?)\]}'"”’*_]/.test(line[e - 1]!) && !(line[e - 1] === ')' && balanced(line.slice(m.index, e)))) e--;
+      }
+      if (!taken[m.index]) take(m.index, e);
+    }
+  }
+  // Links: keep the text, blank the brackets and the target.
+  const link = /\[([^\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])/g;
+  for (let m = link.exec(line); m; m = link.exec(line)) {
+    if (taken[m.index]) continue;
+    blankRel(m.index, m.index + 1);
+    const targetStart = m.index + 1 + m[1]!.length;
+    take(targetStart, m.index + m[0].length);
+  }
+  // Emphasis and strike-through markers, and backslash escapes.
+  for (let k = 0; k < line.length; k++) {
+    if (taken[k]) continue;
+    const c = line[k]!;
+    if (c === '*' || c === '~' && line[k + 1] === '~') blankRel(k, c === '~' ? k + 2 : k + 1);
+    else if (c === '_' && !(/[\p{L}\p{N}]/u.test(line[k - 1] ?? '') && /[\p{L}\p{N}]/u.test(line[k + 1] ?? ''))) blankRel(k, k + 1);
+    else if (c === '\\' && /[!-/:-@[-`{-~]/.test(line[k + 1] ?? '')) blankRel(k, k + 1);
+  }
+}
+
+function findBacktickRun(line: string, from: number, n: number): number {
+  for (let k = from; k < line.length; ) {
+    if (line[k] !== '`') {
+      k++;
+      continue;
+    }
+    let m = 0;
+    while (line[k + m] === '`') m++;
+    if (m === n) return k;
+    k += m;
+  }
+  return -1;
+}
+
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+  }
+  return depth >= 0;
+}

@@ -1,0 +1,436 @@
+/**
+ * Finds the facts a claim may be about, from the words of its sentence: the
+ * words nearest the figure count most, the counted noun ("138 events") most of
+ * all, and rarer words more than common ones. A fact is a candidate only when
+ * its figure is of the claim's kind (money, a share or a growth rate, a count,
+ * a rank, a year or a date) and when the sentence names enough of it: most of
+ * its title's words, or one of its aliases whole. The figure itself never
+ * chooses the fact, so a wrong number cannot pick the fact it happens to equal.
+ *
+ * The index is built once per run from the loaded facts.
+ */
+import type { Bound, Fact, FactBase } from '../facts/types.js';
+import { versionsOf } from '../facts/versions.js';
+import { normalizeText } from '../search/normalize.js';
+import type { Claim, Dimension, Extraction, Token } from './extract.js';
+import { extractClaims, tokenize } from './extract.js';
+import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
+
+/** One figure a fact's sources give, with the precision its display was written in. */
+export interface FigureVersion extends Amount {
+  unit: string | null;
+  display: string | null;
+  /** The scale its display uses (1e12 for "3.6 trillion yuan"), 1 without one. */
+  scale: number;
+  /** Source ids giving this figure, in the fact's order. */
+  sources: string[];
+}
+
+/** A number a fact's text names beside its figure ("the top 100" of a fact whose value is 26). */
+export interface Mention {
+  dimension: Dimension;
+  value: number;
+  /** Words beside it: the word before, the counted noun or the word after. */
+  neighbours: string[];
+}
+
+export interface FactProfile {
+  fact: Fact;
+  /** The kind of figure the fact holds; null when it has none (a period alone, or a qualitative fact). */
+  dimension: Dimension | null;
+  versions: FigureVersion[];
+  /** A percentage that is a change (tagged growth, or "up ... year on year"), not a share. */
+  growth: boolean;
+  period: DaySpan | null;
+  periodYears: [number, number] | null;
+  terms: Map<string, number>;
+  titleTerms: string[];
+  aliasTerms: string[][];
+  /** Words of its title, aliases and display: where a counted noun must be found. */
+  nounTerms: Set<string>;
+  /** Words of its displays ("128 events"): the counted noun of its own figure. */
+  displayTerms: Set<string>;
+  mentions: Mention[];
+}
+
+export interface FactIndex {
+  base: FactBase;
+  profiles: FactProfile[];
+  idf: Map<string, number>;
+  postings: Map<string, number[]>;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+const STOPWORDS = new Set(
+  (
+    'a an the of in on at to for from by with within without into onto over under about between among through during before after since until as than and or but nor so yet if ' +
+    'that which who whom whose what when where while because although though this these those it its their his her our your my is are was were be been being am will would shall should ' +
+    'can could may might must has have had do does did not no also said says say according per cent percent percentage point points total number numbers amount some such there here ' +
+    'then now more most less least very just only each every other another all both any many much few several same own out up down off again further once ' +
+    'he she they them we us you i me him one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion trillion first second third ' +
+    'bn mn tn k m b s t how what year-on-year yoy approximately around nearly almost roughly over above under below least'
+  ).split(' '),
+);
+
+/** Words that mean the same thing for matching, the first of each group standing for all. */
+const SYNONYM_GROUPS: string[][] = [
+  ['spend', 'spending', 'spent', 'expenditure', 'expenditures', 'outlay', 'outlays'],
+  ['r&d', 'rnd'],
+  ['zgc', 'zhongguancun'],
+  ['guest', 'guests', 'attendee', 'attendees', 'participant', 'participants', 'delegate', 'delegates', 'visitor', 'visitors'],
+  ['organization', 'organizations', 'organisation', 'organisations'],
+  ['robot', 'robots', 'robotic', 'robotics'],
+  ['enterprise', 'enterprises', 'company', 'companies', 'firm', 'firms', 'business', 'businesses'],
+  ['country', 'countries', 'nation', 'nations'],
+  ['tech', 'technology', 'technologies', 'technological'],
+  ['establish', 'established', 'establishment', 'founded', 'founding', 'found', 'launched'],
+  ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising'],
+  ['rank', 'ranked', 'ranking', 'rankings', 'ranks', 'position', 'place'],
+  ['invest', 'invested', 'investing', 'investment', 'investments', 'investor', 'investors'],
+  ['agreement', 'agreements', 'deal', 'deals', 'accord'],
+  ['sme', 'smes'],
+  ['manufacture', 'manufacturing', 'manufacturer', 'manufacturers', 'manufactured'],
+  ['worker', 'workers', 'professional', 'professionals', 'employee', 'employees'],
+  ['qubit', 'qubits', 'quantum-bit'],
+  ['event', 'events', 'activity', 'activities'],
+  ['session', 'sessions', 'sub-forum', 'sub-forums'],
+];
+
+function baseStem(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|ics)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+const SYNONYMS = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+  const canonical = baseStem(group[0]!);
+  for (const w of group) SYNONYMS.set(baseStem(w), canonical);
+}
+
+/** The matching form of one lower-case word, or null for a word that says nothing. */
+export function termOf(lower: string): string | null {
+  if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2) return null;
+  const stem = baseStem(lower);
+  if (STOPWORDS.has(stem)) return null;
+  return SYNONYMS.get(stem) ?? stem;
+}
+
+/** Terms of a text, with "research and development" read as R&D. */
+export function termsOfText(text: string): string[] {
+  const words = tokenize(normalizeForTerms(text))
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.lower);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'research' && words[i + 1] === 'and' && words[i + 2] === 'development') {
+      out.push('r&d');
+      i += 2;
+      continue;
+    }
+    for (const part of words[i]!.split('-')) {
+      const t = termOf(part);
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+function normalizeForTerms(text: string): string {
+  return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+// ---------------------------------------------------------------------------
+// The index
+
+/** How much a word counts by the field of the fact it comes from. */
+const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0.6, subject: 0.5, id: 0.5 } as const;
+
+export function buildIndex(base: FactBase): FactIndex {
+  const profiles = base.facts.map(profileOf);
+  const df = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    for (const t of p.terms.keys()) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(i);
+    }
+  });
+  const n = Math.max(1, profiles.length);
+  const idf = new Map<string, number>();
+  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
+  return { base, profiles, idf, postings };
+}
+
+function profileOf(fact: Fact): FactProfile {
+  const terms = new Map<string, number>();
+  const add = (text: string | undefined, w: number) => {
+    if (!text) return;
+    for (const t of termsOfText(text)) if ((terms.get(t) ?? 0) < w) terms.set(t, w);
+  };
+  for (const a of fact.aliases) add(a, FIELD_WEIGHTS.alias);
+  add(fact.title, FIELD_WEIGHTS.title);
+  add(fact.display, FIELD_WEIGHTS.display);
+  for (const c of fact.sources) add(c.display, FIELD_WEIGHTS.display);
+  for (const tag of fact.tags) add(tag.replace(/-/g, ' '), FIELD_WEIGHTS.tag);
+  add(fact.statement, FIELD_WEIGHTS.statement);
+  add(fact.subject, FIELD_WEIGHTS.subject);
+  add(fact.id.replace(/-/g, ' '), FIELD_WEIGHTS.id);
+
+  const versions = figureVersions(fact);
+  const dimension = dimensionOf(fact, versions);
+  const period = fact.period ? parsePeriod(fact.period) : null;
+  const displays = [fact.display, ...fact.sources.map((c) => c.display)].filter((d): d is string => d !== undefined);
+  const growth =
+    fact.tags.includes('growth') || displays.some((d) => /year[ -]on[ -]year|\b(up|increase|increased|rise|rose|grew|growth|down|decline|fell)\b/i.test(d));
+  const nounTerms = new Set<string>();
+  for (const text of [fact.title, ...fact.aliases, ...displays]) for (const t of termsOfText(text)) nounTerms.add(t);
+  const displayTerms = new Set(displays.flatMap(termsOfText));
+  return {
+    fact,
+    dimension,
+    versions,
+    growth: dimension === 'percent' && growth,
+    period,
+    periodYears: period ? yearsOf(period) : null,
+    terms,
+    titleTerms: [...new Set(termsOfText(fact.title))],
+    aliasTerms: fact.aliases.map((a) => [...new Set(termsOfText(a))]).filter((a) => a.length > 0),
+    nounTerms,
+    displayTerms,
+    mentions: mentionsOf(fact, versions),
+  };
+}
+
+function dimensionOf(fact: Fact, versions: FigureVersion[]): Dimension | null {
+  if (!versions.length) return null;
+  const unit = versions[0]!.unit;
+  if (unit === null) return 'quantity';
+  if (/^[A-Z]{3}$/.test(unit)) return 'money';
+  if (unit === 'percent' || unit === 'percentage-point') return 'percent';
+  if (unit === 'rank') return 'rank';
+  if (unit === 'year' && versions.every((v) => v.value >= 1000)) return 'year';
+  void fact;
+  return 'quantity';
+}
+
+/** The distinct figures of a fact (display wording aside), each with the precision of its display. */
+function figureVersions(fact: Fact): FigureVersion[] {
+  const out: FigureVersion[] = [];
+  for (const v of versionsOf(fact)) {
+    if (v.value === undefined) continue;
+    const bound: Bound = v.bound ?? 'exact';
+    const unit = v.unit ?? null;
+    const same = out.find((o) => o.value === v.value && o.unit === unit && o.bound === bound);
+    if (same) {
+      same.sources.push(...v.sources);
+      continue;
+    }
+    out.push({ ...precisionOf(v.value, v.display), value: v.value, high: null, bound, unit, display: v.display ?? null, sources: [...v.sources] });
+  }
+  return out;
+}
+
+/** Precision of a fact's figure from its display ("3.6 trillion yuan": 0.1 trillion), else from its digits. */
+function precisionOf(value: number, display: string | undefined): { place: number; sigPlace: number; digits: number; scale: number } {
+  if (display) {
+    for (const c of extractClaims(display, { markdown: false }).claims) {
+      if (c.value !== null && (c.value === value || Math.abs(c.value - value) <= 1e-9 * Math.abs(value))) {
+        return { place: c.place, sigPlace: c.sigPlace, digits: c.digits, scale: c.scale };
+      }
+    }
+  }
+  const text = String(value);
+  const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+  const trailing = decimals ? 0 : /0*$/.exec(text)![0].length;
+  const sigPlace = decimals ? Number(`1e-${decimals}`) : Number(`1e${trailing}`);
+  return { place: sigPlace, sigPlace, digits: text.replace(/[^\d]/g, '').replace(/^0+/, '').length || 1, scale: 1 };
+}
+
+/** Numbers a fact's own texts name that are not its figure: "top 100", "2018 Nobel Laureate". */
+function mentionsOf(fact: Fact, versions: FigureVersion[]): Mention[] {
+  const out: Mention[] = [];
+  for (const text of [fact.title, fact.statement, fact.display]) {
+    if (!text) continue;
+    const ex = extractClaims(text, { markdown: false });
+    for (const c of ex.claims) {
+      if (c.value === null || c.dimension === 'date') continue;
+      if (versions.some((v) => Math.abs(v.value - c.value!) <= 1e-9 * Math.abs(c.value!))) continue;
+      const neighbours = neighbourTerms(ex, c);
+      if (neighbours.length) out.push({ dimension: c.dimension, value: c.value, neighbours });
+    }
+  }
+  return out;
+}
+
+/** The informative words right beside a figure: the word before it and the one or two after. */
+export function neighbourTerms(ex: Extraction, c: Claim): string[] {
+  const out: string[] = [];
+  const before = c.before ? termOf(c.before) : null;
+  if (before) out.push(before);
+  let k = c.tokenEnd;
+  while (k < ex.tokens.length && ex.tokens[k]!.end <= c.end) k++;
+  if (c.noun.length) {
+    const t = termOf(c.noun[0]!.split('-')[0]!);
+    if (t) out.push(t);
+  } else {
+    const next = ex.tokens[k];
+    const t = next && next.kind === 'word' ? termOf(next.lower) : null;
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Ranking facts for a claim
+
+export interface Candidate {
+  profile: FactProfile;
+  /** Word score, weighed by how much of the fact's title (or an alias) the sentence names. */
+  score: number;
+  /** Share of the title's weight (or of an alias's) the sentence names. */
+  coverage: number;
+  aliasHit: boolean;
+  nounHit: boolean;
+  /** The fact's display counts the claim's counted noun ("128 events" for "138 events"). */
+  headHit: boolean;
+}
+
+/** Least score for a fact to be a candidate: about one rare word next to the figure. */
+export const MIN_SCORE = 2.5;
+/** A year needs less: the fact's period, not its figure, is what it is compared with. */
+export const MIN_SCORE_YEAR = 1.2;
+/** Least share of a title's words (by weight) a sentence must name, without an alias. */
+export const MIN_COVERAGE = 0.5;
+/** With the counted noun found in the fact, a sentence may name less of its title. */
+export const MIN_COVERAGE_WITH_NOUN = 0.45;
+
+/** Nouns that count anything and so say nothing about which fact is meant. */
+const GENERIC_NOUNS = new Set(['people', 'person', 'time', 'unit', 'item', 'thing', 'case', 'way', 'part', 'kind', 'type']);
+
+export interface Context {
+  /** Term weights by nearness to the figure. */
+  weights: Map<string, number>;
+  /** Every term of the sentence and its heading. */
+  all: Set<string>;
+  noun: string[];
+  /** The last word of the counted noun: "patents" in "4 million valid invention patents". */
+  head: string | null;
+}
+
+/** A word that another figure of the sentence counts ("15 enterprises") says little about this one. */
+const OTHER_FIGURE_WEIGHT = 0.25;
+/** A fact whose own display counts the claim's noun ("128 events" for "138 events") is likelier. */
+const HEAD_NOUN_BONUS = 1.5;
+
+export function claimContext(ex: Extraction, claim: Claim): Context {
+  const sentence = ex.sentences[claim.sentence]!;
+  const weights = new Map<string, number>();
+  const all = new Set<string>();
+  const noun = claim.noun.flatMap((w) => w.split('-')).map(termOf).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
+  const nounSet = new Set(noun);
+  const others = ex.claims.filter((o) => o !== claim && o.sentence === claim.sentence);
+  const claimClause = ex.tokens[claim.tokenStart]!.clause;
+  const set = (t: string, w: number) => {
+    all.add(t);
+    if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+  };
+  const words: Array<{ tok: Token; index: number }> = [];
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const tok = ex.tokens[k]!;
+    if (tok.kind === 'word') words.push({ tok, index: k });
+  }
+  // Word distance: words between the token and the figure.
+  const firstAfter = words.findIndex((w) => w.tok.start >= claim.end);
+  const lastBefore = words.map((w) => w.tok.end <= claim.start).lastIndexOf(true);
+  for (let i = 0; i < words.length; i++) {
+    const { tok } = words[i]!;
+    const phrase = termsAt(words, i);
+    if (!phrase.length) continue;
+    let distance: number;
+    if (tok.end <= claim.start) distance = lastBefore - i;
+    else if (tok.start >= claim.end) distance = i - (firstAfter === -1 ? i : firstAfter);
+    else distance = 0;
+    const clauses = Math.abs(tok.clause - claimClause);
+    let w = (1 / (1 + distance / 3)) * Math.max(0.2, 0.6 ** clauses);
+    if (others.some((o) => tok.start >= o.start && tok.end <= o.end)) w *= OTHER_FIGURE_WEIGHT;
+    for (const t of phrase) {
+      const isNoun = nounSet.has(t) && tok.start >= claim.start && tok.start <= claim.end + 40;
+      set(t, isNoun ? 2 : w);
+    }
+  }
+  if (sentence.heading !== null) {
+    const h = ex.sentences[sentence.heading]!;
+    for (let k = h.tokenStart; k < h.tokenEnd; k++) {
+      const tok = ex.tokens[k]!;
+      if (tok.kind !== 'word') continue;
+      for (const part of tok.lower.split('-')) {
+        const t = termOf(part);
+        if (t) set(t, 0.3);
+      }
+    }
+  }
+  return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null };
+}
+
+function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
+  const w = words[i]!.tok.lower;
+  if (w === 'research' && words[i + 1]?.tok.lower === 'and' && words[i + 2]?.tok.lower === 'development') return ['r&d'];
+  if ((w === 'and' || w === 'development') && words[i - 1]?.tok.lower === 'research') return [];
+  if (w === 'development' && words[i - 2]?.tok.lower === 'research' && words[i - 1]?.tok.lower === 'and') return [];
+  return w.split('-').map(termOf).filter((t): t is string => t !== null);
+}
+
+/** Facts of a kind the claim can be compared with, scored by the words of the claim's sentence, best first. */
+export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean): Candidate[] {
+  const seen = new Set<number>();
+  for (const t of ctx.weights.keys()) for (const i of index.postings.get(t) ?? []) seen.add(i);
+  const out: Candidate[] = [];
+  for (const i of seen) {
+    const profile = index.profiles[i]!;
+    if (!accept(profile)) continue;
+    let score = 0;
+    for (const [t, w] of ctx.weights) {
+      const fw = profile.terms.get(t);
+      if (fw !== undefined) score += w * (index.idf.get(t) ?? 0) * fw;
+    }
+    const share = (terms: string[]) => {
+      const total = terms.reduce((s, t) => s + (index.idf.get(t) ?? 0), 0);
+      return total > 0 ? terms.reduce((s, t) => s + (ctx.all.has(t) ? (index.idf.get(t) ?? 0) : 0), 0) / total : 0;
+    };
+    const aliasHit = profile.aliasTerms.some((a) => a.every((t) => ctx.all.has(t)) && a.reduce((s, t) => s + (index.idf.get(t) ?? 0), 0) >= 2);
+    const coverage = Math.max(share(profile.titleTerms), aliasHit ? 1 : 0, ...profile.aliasTerms.filter((a) => a.length > 1).map(share));
+    const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
+    const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
+    if (headHit) score *= HEAD_NOUN_BONUS;
+    score *= 0.4 + 0.6 * coverage;
+    out.push({ profile, score, coverage, aliasHit, nounHit, headHit });
+  }
+  return out.sort((a, b) => b.score - a.score || (a.profile.fact.id < b.profile.fact.id ? -1 : 1));
+}
+
+/** Whether a candidate is named well enough to be what the claim is about. */
+export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE): boolean {
+  if (ctx.noun.length && !ctx.noun.some((t) => c.profile.terms.has(t))) return false;
+  if (c.score < minScore) return false;
+  return c.aliasHit || c.coverage >= MIN_COVERAGE || (c.nounHit && c.coverage >= MIN_COVERAGE_WITH_NOUN);
+}
+
+/**
+ * The facts a claim is about, best first: those named well enough, and among
+ * them, when some count what the claim counts, only those.
+ */
+export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MIN_SCORE): Candidate[] {
+  const about = ranked.filter((c) => isAbout(c, ctx, minScore));
+  const counting = about.filter((c) => c.headHit);
+  return counting.length ? counting : about;
+}

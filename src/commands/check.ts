@@ -1,0 +1,116 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import type { CommandSpec, Context } from './types.js';
+import { factsDir, factsOption, outputFormat, type Format } from './options.js';
+import { describeFsError, loadFacts } from '../facts/load.js';
+import { decodeUtf8 } from '../facts/yaml-safety.js';
+import { buildIndex } from '../check/match.js';
+import { checkDraft, VERDICTS, type CheckedClaim, type Verdict } from '../check/check.js';
+import { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable, type CheckedFile } from '../output/check.js';
+import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../errors.js';
+
+/** Drafts larger than this are refused: no article is near it, and it bounds the time a check takes. */
+export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+const STDIN_NAME = '<stdin>';
+const CHECK_FORMATS: Format[] = ['plain', 'table', 'json', 'ndjson'];
+const USAGE = 'usage: zgc check [options] <file...>   (or "zgc check -" to read the draft from stdin)';
+
+export const check: CommandSpec = {
+  name: 'check',
+  summary: 'fact-check every number in a draft against the facts, with citations',
+  completes: 'files',
+  examples: [
+    'zgc check draft.md',
+    'zgc check draft.md --strict',
+    'pbpaste | zgc check -',
+    'zgc check draft.md --only contradicted,disputed',
+    'zgc check draft.md --format json | jq \'.claims[] | select(.verdict == "contradicted")\'',
+  ],
+  configure(cmd) {
+    cmd.argument('[files...]', 'Markdown or plain-text drafts; "-" reads stdin');
+    cmd.option('--strict', 'also fail (exit 1) when a claim is unsupported');
+    cmd.option('--only <verdicts>', `print only these verdicts (comma-separated: ${VERDICTS.join(', ')}); the summary still counts all`);
+    factsOption(cmd);
+    cmd
+      .addOption(new Option('--format <format>', 'output format (default: plain, one compiler-style line per claim)').choices(CHECK_FORMATS as string[]))
+      .option('--json', 'shorthand for --format json');
+  },
+  async run(ctx, args, opts) {
+    const { io, style } = ctx;
+    const format: Format = opts.format === undefined && !opts.json ? 'plain' : outputFormat(opts, io);
+    const only = readOnly(opts.only);
+    const drafts = await readDrafts(ctx, args);
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const index = buildIndex(base);
+    const files: CheckedFile[] = drafts.map((d) => ({ file: d.name, results: checkDraft(d.text, index) }));
+    const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);
+    if (format === 'json') io.write(renderCheckJson(files, base, shown));
+    else if (format === 'ndjson') io.write(renderCheckNdjson(files, base, shown));
+    else if (format === 'table') io.write(await renderCheckTable(files, base, style, shown));
+    else io.write(renderCheckLines(files, base, style, shown));
+    const all = files.flatMap((f) => f.results);
+    const failed = all.some((r) => r.verdict === 'contradicted') || (opts.strict === true && all.some((r) => r.verdict === 'unsupported'));
+    return failed ? EXIT_NOT_FOUND : EXIT_OK;
+  },
+};
+
+function readOnly(value: unknown): Set<Verdict> | null {
+  if (value === undefined) return null;
+  const words = String(value)
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = words.filter((w) => !(VERDICTS as readonly string[]).includes(w));
+  if (!words.length || bad.length) throw new UsageError(`--only takes verdicts from: ${VERDICTS.join(', ')}${bad.length ? ` (not "${bad.join('", "')}")` : ''}`);
+  return new Set(words as Verdict[]);
+}
+
+interface Draft {
+  name: string;
+  text: string;
+}
+
+/** Reads every draft before checking any, so that a missing file stops the run before it prints. */
+async function readDrafts({ io }: Context, args: string[]): Promise<Draft[]> {
+  if (!args.length) {
+    if (io.stdinIsTTY) throw new UsageError(`no draft given\n${USAGE}`);
+    args = ['-'];
+  }
+  if (args.filter((a) => a === '-').length > 1) throw new UsageError('"-" (stdin) can be given only once');
+  const drafts: Draft[] = [];
+  const problems: string[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      const input = await io.readStdin();
+      if (input === null) throw new UsageError(`"zgc check -" reads the draft from stdin, but stdin is a terminal: pipe a draft in\n${USAGE}`);
+      if (!input.trim()) throw new ZgcError('no input', EXIT_ERROR);
+      drafts.push({ name: STDIN_NAME, text: stripBom(input) });
+      continue;
+    }
+    const text = readDraftFile(path.resolve(io.cwd, arg));
+    if (typeof text === 'string') drafts.push({ name: arg, text });
+    else problems.push(`${arg}: ${text.problem}`);
+  }
+  if (problems.length) throw new ZgcError(problems[0]!, EXIT_ERROR, problems);
+  return drafts;
+}
+
+function readDraftFile(file: string): string | { problem: string } {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > MAX_DRAFT_BYTES) return { problem: `larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MiB` };
+    bytes = readFileSync(file);
+  } catch (err) {
+    return { problem: describeFsError(err, 'file') };
+  }
+  if (bytes.includes(0)) return { problem: 'not a text file' };
+  const decoded = decodeUtf8(bytes);
+  if ('message' in decoded) return { problem: decoded.message.replace(/facts files/, 'drafts') };
+  if (!decoded.text.trim()) return { problem: 'the file is empty' };
+  return stripBom(decoded.text);
+}
+
+function stripBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
