@@ -8,5 +8,6 @@ import { lint } from './lint.js';
 import { source, sources } from './sources.js';
 import { newFact } from './new.js';
 import { cite } from './cite.js';
+import { check } from './check.js';
 
-export const commands: CommandSpec[] = [stat, search, list, sources, source, cite, lint, newFact, completion];
+export const commands: CommandSpec[] = [stat, search, list, check, sources, source, cite, lint, newFact, completion];
