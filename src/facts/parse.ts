@@ -317,45 +317,16 @@ export function isCalendarDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-interface RawSource {
-  id: string;
-  title: string;
-  publisher: string | null;
-  author?: string | string[];
-  published: string | number | null;
-  accessed?: string;
-  url?: string;
-  kind: SourceKind;
-  via?: string;
-  archive?: string;
-  notes?: string;
-}
-
-interface RawCitation {
-  source: string;
-  quote: string;
-  value?: number;
-  unit?: string;
-  display?: string;
-  bound?: Bound;
-  notes?: string;
-}
-
-interface RawFact {
-  id: string;
-  title: string;
-  statement: string;
-  value?: number;
-  unit?: string;
-  display?: string;
-  bound?: Bound;
-  period?: number | string | { from: string | number; to: string | number };
-  subject?: string;
+/** A source as the file writes it: one author or a list, a year as a number. */
+type RawSource = Omit<Source, 'author' | 'published' | 'loc'> & { author?: string | string[]; published: string | number | null };
+type RawCitation = Omit<Citation, 'loc' | 'quoteLoc'>;
+/** A fact as the file writes it: a period may be a number or a from/to mapping. */
+type RawFact = Omit<Fact, 'aliases' | 'tags' | 'period' | 'sources' | 'loc'> & {
   aliases?: string[];
   tags?: string[];
-  notes?: string;
+  period?: number | string | { from: string | number; to: string | number };
   sources: RawCitation[];
-}
+};
 
 /** Fresh objects with only the known fields: nothing from the file is merged into anything. */
 function toSource(s: RawSource, loc: Loc): Source {
