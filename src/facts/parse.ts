@@ -7,7 +7,7 @@
 import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Loc, Problem } from '../errors.js';
-import type { Bound, Citation, Fact, FactFile, Source, SourceKind } from './types.js';
+import type { Citation, Fact, FactFile, Source } from './types.js';
 import { checkNesting, decodeUtf8, MAX_FILE_BYTES } from './yaml-safety.js';
 import schema from '../../schema/facts.schema.json';
 
