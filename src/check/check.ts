@@ -50,8 +50,12 @@ export interface CheckedClaim {
 
 /** Candidates scoring at least this share of the best are as plausible as the best. */
 export const CLOSE_SHARE = 0.75;
+/** Candidates this close to the best cannot be told apart by words: the figure may pick among them. */
+export const TIE_SHARE = 0.95;
 
-const TEMPORAL = new Set(['in', 'since', 'during', 'by', 'for', 'until', 'till', 'through', 'throughout', 'from', 'of', 'as']);
+const TEMPORAL = new Set(['in', 'since', 'during', 'by', 'for', 'until', 'till', 'through', 'throughout', 'of', 'as']);
+/** "up 8.3 percent on 2023", "compared with 2023": the year a change is measured from, not the year it is about. */
+const BASE_YEAR = new Set(['on', 'from', 'over', 'than', 'versus', 'vs', 'with']);
 const START_WORDS = /^(open|opens|opened|opening|begin|begins|began|beginning|start|starts|started|starting|kick|kicks|kicked|commence|commences|commenced|launch|launched)$/;
 const END_WORDS = /^(close|closes|closed|closing|conclude|concludes|concluded|concluding|end|ends|ended|ending|wrap|wraps|wrapped|final|last)$/;
 
@@ -75,7 +79,7 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
     results[i] = checkFigure(ex, claim, index, otherYear);
   });
   ex.claims.forEach((claim, i) => {
-    if (claim.dimension === 'year') results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? []);
+    if (claim.dimension === 'year') results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? [], results);
   });
   return results;
 }
@@ -109,8 +113,9 @@ type Years = Array<[number, number]>;
 
 /**
  * Years the sentence dates the claim with. Strong: in the claim's clause, or
- * brought in by "in", "since", "during". Weak: any other year of the sentence
- * or its heading ("the 2025 ZGC Forum" three clauses away).
+ * brought in by "in", "since", "during" in the sentence's first clause ("In
+ * 2024, ..."). Weak: any other year of the sentence or its heading ("the 2025
+ * ZGC Forum" three clauses away, "established in 2007" between commas).
  */
 function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Years } {
   const clause = ex.tokens[claim.tokenStart]!.clause;
@@ -124,7 +129,9 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
     else if (o.dimension === 'date' && o.date?.from.year) span = [o.date.from.year, o.date.to?.year ?? o.date.from.year];
     if (!span) continue;
     const sameClause = o.sentence === claim.sentence && ex.tokens[o.tokenStart]!.clause === clause;
-    if (o.sentence === claim.sentence && (sameClause || (o.before !== null && TEMPORAL.has(o.before)))) strong.push(span);
+    const base = o.before !== null && BASE_YEAR.has(o.before);
+    const framing = ex.tokens[o.tokenStart]!.clause === ex.tokens[ex.sentences[claim.sentence]!.tokenStart]!.clause && o.before !== null && TEMPORAL.has(o.before);
+    if (o.sentence === claim.sentence && !base && (sameClause || framing)) strong.push(span);
     else weak.push(span);
   }
   return { strong, weak };
@@ -139,7 +146,8 @@ function conflicts(p: FactProfile, years: Years): boolean {
 function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Map<number, FactProfile[]>): CheckedClaim {
   if (claim.dimension !== 'date' && claim.value === null) return result(claim, 'unsupported', null, [], claim.problem);
   const ctx = claimContext(ex, claim);
-  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx);
+  // A date, like a year, is compared with a period: it needs fewer words to find its fact.
+  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx, claim.dimension === 'date' ? MIN_SCORE_YEAR : undefined);
   // A figure in dollars is about the fact in dollars when there is one.
   if (claim.dimension === 'money' && claim.unit) {
     const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));
@@ -148,9 +156,14 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
   let inPeriod = about.filter((c) => !conflicts(c.profile, strong));
   const otherPeriod = about.filter((c) => conflicts(c.profile, strong));
-  // A weak year only chooses between facts: it never leaves a claim without one.
-  const weakMatch = inPeriod.filter((c) => !conflicts(c.profile, weak));
-  if (weakMatch.length) inPeriod = weakMatch;
+  // A weak year only chooses between facts named about as well: it never overrides the words.
+  if (inPeriod.length) {
+    const top = inPeriod[0]!.score;
+    const close = inPeriod.filter((c) => c.score >= CLOSE_SHARE * top);
+    if (close.some((c) => !conflicts(c.profile, weak)) && close.some((c) => conflicts(c.profile, weak))) {
+      inPeriod = inPeriod.filter((c) => c.score < CLOSE_SHARE * top || !conflicts(c.profile, weak));
+    }
+  }
   const years = strong;
   for (const c of otherPeriod) {
     const e = evaluate(ex, claim, c.profile);
@@ -178,6 +191,14 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[]): CheckedC
   const first = evaluations[0]!;
   const positive = (v: Verdict) => v === 'supported' || v === 'disputed';
   const disagree = evaluations.some((x) => positive(x.e.verdict) !== positive(first.e.verdict));
+  // Facts named alike, differing only in their figures (one chip of 136 qubits, one of 18): the figure says which.
+  const tie = evaluations.find((x) => positive(x.e.verdict) && x.c.score >= TIE_SHARE * best.score);
+  if (disagree && tie) return result(claim, tie.e.verdict, tie.c.profile.fact, tie.e.expected, tie.e.note);
+  // A figure in a currency no candidate has, equal to one candidate's figure in another: the currency is wrong.
+  if (!disagree && first.e.verdict === 'unsupported' && claim.dimension === 'money') {
+    const sameNumber = evaluations.find((x) => x.e.verdict === 'contradicted');
+    if (sameNumber) return result(claim, 'contradicted', sameNumber.c.profile.fact, sameNumber.e.expected, sameNumber.e.note);
+  }
   if (disagree) {
     const names = evaluations.map((x) => x.c.profile.fact.id).join(', ');
     return result(claim, 'unsupported', null, [], `the sentence fits more than one fact (${names})`);
@@ -266,15 +287,27 @@ function evaluateDate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation 
 // ---------------------------------------------------------------------------
 // Years
 
-function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: FactProfile[]): CheckedClaim {
+function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: FactProfile[], figures: CheckedClaim[]): CheckedClaim {
   const y0 = claim.value!;
   const y1 = claim.high ?? y0;
+  // A year dates the figure of its own clause ("48.8 trillion yuan in 2024", "up 8.3 percent on 2023"): that figure's fact comes first.
+  const clause = ex.tokens[claim.tokenStart]!.clause;
+  const nearest = figures
+    .filter((r) => r !== undefined && r.claim.dimension !== 'year' && ex.tokens[r.claim.tokenStart]!.clause === clause)
+    .sort((a, b) => gap(a.claim, claim) - gap(b.claim, claim))[0];
+  const dated = nearest && nearest.fact !== null && nearest.verdict !== 'unsupported' ? nearest : undefined;
+  const datedProfile = dated ? index.profiles.find((p) => p.fact === dated.fact) : undefined;
+  if (datedProfile && (datedProfile.periodYears || datedProfile.dimension === 'year')) {
+    const e = evaluateYear(claim, datedProfile, y0, y1);
+    if (e.verdict === 'supported') return result(claim, 'supported', datedProfile.fact, e.expected, null);
+  }
   const ctx = claimContext(ex, claim);
   const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx, MIN_SCORE_YEAR);
   const best = about[0];
   if (best) {
-    const close = about.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 6);
-    const judged = close.map((c) => ({ c, e: evaluateYear(claim, c.profile, y0, y1) }));
+    // The best-named fact, or one named just as well, may confirm the year.
+    const tied = about.filter((c) => c.score >= TIE_SHARE * best.score).slice(0, 6);
+    const judged = tied.map((c) => ({ c, e: evaluateYear(claim, c.profile, y0, y1) }));
     const support = judged.find((x) => x.e.verdict === 'supported');
     if (support) return result(claim, 'supported', support.c.profile.fact, support.e.expected, null);
     // A founding year or any year that is the fact's own figure: a different year is wrong.
@@ -290,6 +323,11 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
   return result(claim, 'unsupported', null, [], null);
 }
 
+/** How far a figure stands from a year, in characters; a figure after the year counts double ("29,700 enterprises in 2023 and 8 funds"). */
+function gap(figure: Claim, year: Claim): number {
+  return figure.end <= year.start ? year.start - figure.end : 2 * (figure.start - year.end);
+}
+
 function evaluateYear(claim: Claim, p: FactProfile, y0: number, y1: number): Evaluation {
   if (p.dimension === 'year') {
     const expected = p.versions.map((v) => {
@@ -298,8 +336,9 @@ function evaluateYear(claim: Claim, p: FactProfile, y0: number, y1: number): Eva
     });
     return { verdict: aggregate(expected.map((x) => x.outcome)), expected, note: null };
   }
-  const outcome = compareYears([y0, y1], p.periodYears!);
-  void claim;
+  // The base year of a year-on-year rate: "up 8.3 percent on 2023" for growth in 2024.
+  const shift = p.growth && claim.before !== null && BASE_YEAR.has(claim.before) ? 1 : 0;
+  const outcome = compareYears([y0 + shift, y1 + shift], p.periodYears!);
   const expected: Expected = {
     value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
     sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,

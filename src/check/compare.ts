@@ -40,6 +40,12 @@ export interface Amount {
 export const ABOUT_TOLERANCE = 0.1;
 /** "nearly 100" covers 90 up to (not including) 100. */
 export const NEARLY_TOLERANCE = 0.1;
+/**
+ * A source writes "more than 4 million" for a figure above 4 million and below
+ * 40 million, not for 50 million: a fact's lower bound rules out ten times it
+ * and more (and an upper bound, a tenth of it and less).
+ */
+export const BOUND_REACH = 10;
 
 const EPS = 1e-9;
 
@@ -66,10 +72,13 @@ interface Interval {
   hiOpen: boolean;
 }
 
-function interval(a: Amount): Interval {
+/** The values a figure allows; a fact's open bounds reach only so far (BOUND_REACH). */
+function interval(a: Amount, isFact: boolean): Interval {
   const v = a.value;
   const hi = a.high ?? v;
   const span = (lo: number, h: number, loOpen = false, hiOpen = false): Interval => ({ lo: Math.min(lo, h), hi: Math.max(lo, h), loOpen, hiOpen });
+  const up = isFact && v > 0 ? v * BOUND_REACH : Infinity;
+  const down = isFact && hi > 0 ? hi / BOUND_REACH : -Infinity;
   switch (a.bound) {
     case 'exact':
       return span(v, hi);
@@ -78,13 +87,13 @@ function interval(a: Amount): Interval {
       return span(v - tol, hi + tol);
     }
     case 'more-than':
-      return span(v, Infinity, true, false);
+      return span(v, up, true, up !== Infinity);
     case 'at-least':
-      return span(v, Infinity);
+      return span(v, up, false, up !== Infinity);
     case 'less-than':
-      return span(-Infinity, hi, false, true);
+      return span(down, hi, down !== -Infinity, true);
     case 'at-most':
-      return span(-Infinity, hi);
+      return span(down, hi, down !== -Infinity, false);
     case 'nearly':
       return span(v - Math.abs(v) * NEARLY_TOLERANCE, v, false, true);
   }
@@ -133,8 +142,8 @@ export function compareAmounts(claim: Amount, fact: Amount): Outcome {
     if (roundsTo(v, x, Math.max(claim.sigPlace, fact.sigPlace)) && err <= ABOUT_TOLERANCE) return 'supported';
     return err <= ABOUT_TOLERANCE ? 'unsupported' : 'contradicted';
   }
-  const c = interval(claim);
-  const f = interval(fact);
+  const c = interval(claim, false);
+  const f = interval(fact, true);
   if (inside(f, c)) return 'supported';
   return meet(f, c) ? 'unsupported' : 'contradicted';
 }

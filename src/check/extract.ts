@@ -82,6 +82,8 @@ export interface Token {
 export interface Sentence {
   tokenStart: number;
   tokenEnd: number;
+  /** Paragraph, list item, table row or heading the sentence belongs to, counted through the draft. */
+  block: number;
   /** The last heading above this sentence, as a sentence index. */
   heading: number | null;
   isHeading: boolean;
@@ -205,7 +207,8 @@ export function tokenize(text: string): Token[] {
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gov', 'dept', 'fig', 'vol', 'pp', 'e.g', 'i.e', 'u.s', 'u.k', 'e.u', 'p.m', 'a.m', 'mt', 'ft', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen',
 ]);
-const SENTENCE_END = new Set(['.', '!', '?', '。', '！', '？', '…']);
+/** A semicolon joins sentences that stand alone: each is matched on its own. */
+const SENTENCE_END = new Set(['.', '!', '?', '。', '！', '？', '…', ';', '；']);
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '」', '』']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '—', '，', '；', '：', '、']);
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'who', 'where', 'although', 'though']);
@@ -217,6 +220,7 @@ function segment(tokens: Token[], text: string, breaks: number[], headings: Arra
   let b = 0;
   let h = 0;
   let lastHeading: number | null = null;
+  let block = 0;
   const inHeading = (t: Token) => {
     while (h < headings.length && headings[h]![1] <= t.start) h++;
     return h < headings.length && headings[h]![0] <= t.start;
@@ -225,7 +229,8 @@ function segment(tokens: Token[], text: string, breaks: number[], headings: Arra
     if (end <= start) return;
     const isHeading = inHeading(tokens[start]!);
     const index = sentences.length;
-    sentences.push({ tokenStart: start, tokenEnd: end, heading: isHeading ? null : lastHeading, isHeading });
+    sentences.push({ tokenStart: start, tokenEnd: end, block: isHeading ? ++block : block, heading: isHeading ? null : lastHeading, isHeading });
+    if (isHeading) block++;
     for (let k = start; k < end; k++) tokens[k]!.sentence = index;
     if (isHeading) lastHeading = index;
     start = end;
@@ -235,12 +240,18 @@ function segment(tokens: Token[], text: string, breaks: number[], headings: Arra
     const t = tokens[i]!;
     // A block boundary between the previous token and this one ends the sentence.
     while (b < breaks.length && breaks[b]! <= t.start) {
-      if (i > 0 && breaks[b]! >= tokens[i - 1]!.end) close(i);
+      if (i > 0 && breaks[b]! >= tokens[i - 1]!.end) {
+        close(i);
+        block++;
+      }
       b++;
     }
     if (i > start && (CLAUSE_PUNCT.has(t.text) || (t.text === '–' && t.space) || (t.kind === 'word' && CLAUSE_WORDS.has(t.lower)))) clause++;
     // A paragraph break inside one block (two newlines) also ends a sentence.
-    if (i > 0 && /\n[ \t\u00a0]*\n/.test(text.slice(tokens[i - 1]!.end, t.start))) close(i);
+    if (i > 0 && /\n[ \t\u00a0]*\n/.test(text.slice(tokens[i - 1]!.end, t.start))) {
+      close(i);
+      block++;
+    }
     t.clause = clause;
     if (SENTENCE_END.has(t.text)) {
       let j = i + 1;
@@ -389,8 +400,12 @@ const QUALIFIERS: Array<[string[], ClaimBound]> = [
   [['below'], 'less-than'],
 ];
 const SYMBOL_QUALIFIERS: Record<string, ClaimBound> = { '~': 'about', '≈': 'about', '∼': 'about', '>': 'more-than', '≥': 'at-least', '<': 'less-than', '≤': 'at-most' };
+const DURATIONS = /^(years?|months?|weeks?|days?|decades?|quarters?)$/;
 /** Qualifiers that before a year are prepositions of time ("over 2024", "below 2020 levels"). */
 const TIME_PREPOSITIONS = new Set(['over', 'under', 'above', 'below', 'some', 'around', 'about', 'estimated']);
+
+/** "mid-2024", "end-2024": words joined to a year by a hyphen. */
+const YEAR_PREFIXES = /^(mid|early|late|pre|post|end|start|year)$/;
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
@@ -420,6 +435,7 @@ const DOWN_WORDS = new Set([
   'down', 'fell', 'fall', 'falls', 'falling', 'fallen', 'decline', 'declined', 'declines', 'declining', 'decrease', 'decreased', 'decreases', 'drop', 'dropped', 'drops', 'dip', 'dipped',
   'shrank', 'shrink', 'shrinks', 'shrunk', 'contract', 'contracted', 'contraction', 'slump', 'slumped', 'slid', 'lower', 'plunged', 'plunge', 'tumbled',
 ]);
+const PHRASAL_UP = /^(make|makes|made|making|take|takes|took|taking|took|set|sets|end|ends|ended|add|adds|added|sum|sums|summed|pick|picked|draw|drew|drawn|divide|divided|split|break|broke|broken)$/;
 const NOT_CLAIM_AFTER_ONE = new Set(['of', 'another', 'by', 'or', 'another', 'day', 'hand', 'off', 'stop', 'on']);
 const NOT_CLAIM_BEFORE_ONE = new Set(['no', 'the', 'this', 'that', 'any', 'every', 'each', 'which', 'anyone', 'someone', 'everyone']);
 
@@ -460,6 +476,8 @@ export function readNumeral(raw: string): Numeral {
     const sig = significant(m[1]!, decimals);
     return { value: Number(text), place: exp10(e - decimals.length), sigPlace: sig.sigPlace * exp10(e), digits: sig.digits, plainInteger: false, problem: null, skip: false };
   }
+  // "1.000" and "29.700" are thousands in much of Europe: three decimals after a leading non-zero group are not read.
+  if (/^[1-9]\d{0,2}\.\d{3}$/.test(text)) return none(`"${raw}" reads two ways (a point for thousands?); write 1,000 or 1.0`);
   m = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d+))?$/.exec(text);
   if (m) {
     const int = m[1]!.replace(/[, ]/g, '');
@@ -512,21 +530,39 @@ class ClaimParser {
     private readonly draft: string,
   ) {}
 
+  /** Token i, or EOF outside the sentence being read: a claim never runs into the next sentence or list item. */
   private t(i: number): Token {
-    return (i >= 0 && this.tokens[i]) || EOF;
+    const tok = (i >= 0 && this.tokens[i]) || EOF;
+    return this.sentence < 0 || tok.sentence === this.sentence ? tok : EOF;
   }
+
+  /** The sentence of the token being parsed; -1 while none is. */
+  private sentence = -1;
 
   /** Token i follows token i - 1 with nothing between. */
   private glued(i: number): boolean {
     const tok = this.tokens[i];
-    return tok !== undefined && i > 0 && !tok.space;
+    return tok !== undefined && i > 0 && !tok.space && this.t(i) !== EOF && this.t(i - 1) !== EOF;
   }
 
   parse(): Claim[] {
     for (let i = 0; i < this.tokens.length; ) {
+      this.sentence = this.tokens[i]!.sentence;
       i = this.parseAt(i);
     }
+    this.shareListNouns();
     return this.claims;
+  }
+
+  /** "chips of 136, 18 and 10 qubits": the last figure's noun counts the figures listed before it. */
+  private shareListNouns(): void {
+    for (let n = this.claims.length - 2; n >= 0; n--) {
+      const c = this.claims[n]!;
+      const next = this.claims[n + 1]!;
+      if (c.noun.length || !next.noun.length || c.dimension !== next.dimension || c.unit !== next.unit || c.sentence !== next.sentence) continue;
+      const between = this.draft.slice(c.end, next.start).trim().toLowerCase();
+      if (/^(,|,? ?and|,? ?or|and|or)$/.test(between)) c.noun = [...next.noun];
+    }
   }
 
   /** Parses what starts at token i; returns where to continue. */
@@ -704,7 +740,7 @@ class ClaimParser {
     // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
     if (this.glued(i) && prev.kind === 'word' && CURRENCY_CODES[prev.lower] === undefined && !DOLLAR_PREFIXES[prev.lower]) return this.skipGlued(i);
     if (this.glued(i) && (prev.text === ':' || prev.text === '/' || prev.text === '.' || prev.text === '#' || prev.text === '_' || prev.text === '@')) return this.skipGlued(i);
-    if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'word' && !/^(mid|early|late|pre|post)$/.test(this.t(i - 2).lower)) return this.skipGlued(i);
+    if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'word' && !YEAR_PREFIXES.test(this.t(i - 2).lower)) return this.skipGlued(i);
     if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'num') return this.skipGlued(i);
     const next = this.t(i + 1);
     if (this.glued(i + 1) && (next.text === ':' || next.text === '/') && this.t(i + 2).kind === 'num' && this.glued(i + 2)) return this.skipGlued(i);
@@ -862,17 +898,27 @@ class ClaimParser {
   private notOne(i: number): boolean {
     const next = this.t(i + 1);
     const prev = this.t(i - 1);
+    // "by one count", "on one estimate": a source, not a quantity.
+    if ((prev.lower === 'by' || prev.lower === 'on') && /^(count|estimate|measure|account|reckoning|tally)$/.test(next.lower)) return true;
     if (next.kind === 'word' && NOT_CLAIM_AFTER_ONE.has(next.lower)) return true;
     if (next.text === '-' && this.glued(i + 1) && /^(on|off|stop|time|way|sided)$/.test(this.t(i + 2).lower)) return true;
     return prev.kind === 'word' && NOT_CLAIM_BEFORE_ONE.has(prev.lower);
   }
 
-  /** "at first", "a second", "per second": ordinal words that rank nothing. */
+  /**
+   * Ordinal words that rank nothing: "a second", "per second"; and "first",
+   * which is a rank only as one ("ranked first", "first place"), not in "first
+   * held in 2007" or "for the first time".
+   */
   private notOrdinal(i: number): boolean {
     const w = this.t(i).lower;
     const prev = this.t(i - 1).lower;
     const next = this.t(i + 1).lower;
-    if (w === 'first' && (prev === 'at' || (next === 'of' && this.t(i + 2).lower === 'all'))) return true;
+    if (w === 'first') {
+      const ranked = /^(rank|ranks|ranked|ranking|placed|came|finished|is|was|remains|remained|stood|stands)$/.test(prev);
+      const place = /^(place|position|spot)$/.test(next) || (next === '-' && /^(ranked|place)$/.test(this.t(i + 2).lower));
+      return !(ranked || place);
+    }
     if (w === 'second' && (prev === 'per' || prev === 'a' || prev === 'split')) return true;
     return false;
   }
@@ -968,7 +1014,9 @@ class ClaimParser {
       const q = this.qualifierBefore(k);
       if (q) {
         const yearish = fig.plainInteger && /^\d{4}$/.test(this.t(anchor).text) && unit === null && TIME_PREPOSITIONS.has(this.t(k).lower);
-        if (!yearish) {
+        // "invest over five years" is during five years; "for over 15 years" is more than 15.
+        const during = this.t(k).lower === 'over' && q.start === k && DURATIONS.test(this.t(fig.next).lower) && this.t(k - 1).lower !== 'for';
+        if (!yearish && !during) {
           bound = q.bound;
           start = q.start;
           k = q.start - 1;
@@ -1122,7 +1170,7 @@ class ClaimParser {
     if (bound !== null && bound !== 'exact' && start !== anchor) return false;
     const prev = this.t(start - 1);
     if (prev.kind === 'word' && (YEAR_CUES.has(prev.lower) || MONTHS[prev.lower] !== undefined)) return true;
-    if (prev.text === '-' && this.glued(start) && /^(mid|early|late|pre|post)$/.test(this.t(start - 2).lower)) return true;
+    if (prev.text === '-' && this.glued(start) && YEAR_PREFIXES.test(this.t(start - 2).lower)) return true;
     const after = this.t(high ? high.next : fig.next);
     if (after.kind !== 'word') return true;
     // "2024 saw", "2025 ZGC Forum": followed by a capital or at a sentence's start.
@@ -1134,13 +1182,17 @@ class ClaimParser {
   /** A percentage that is a change: "up 8.3 percent", "grew by 8.3%", "8.3 percent year on year". */
   private changeOf(start: number, afterUnit: number, noun: string[]): 'up' | 'down' | null {
     const clause = this.t(start).clause;
+    // "R&D growth: 8.3%": a label before a colon speaks for the figure after it.
+    const labelled = this.t(start - 1).text === ':' && this.t(start - 1).sentence === this.t(start).sentence;
     let dir: 'up' | 'down' | null = null;
     for (let k = start - 1, words = 0; k >= 0 && words < 5; k--) {
       const t = this.t(k);
-      if (t.clause !== clause && t.text !== ',') break;
+      if (t.sentence !== this.t(start).sentence) break;
+      if (t.clause !== clause && !(labelled && t.clause === clause - 1)) break;
       if (t.kind !== 'word') continue;
       words++;
-      if (UP_WORDS.has(t.lower)) {
+      // "makes up a quarter of GDP" is a share, not a rise.
+      if (UP_WORDS.has(t.lower) && !(t.lower === 'up' && PHRASAL_UP.test(this.t(k - 1).lower))) {
         dir = 'up';
         break;
       }

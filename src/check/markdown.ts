@@ -167,7 +167,8 @@ export function maskMarkdown(draft: string): Prose {
       blockStart = true;
     }
     if (text.includes('|') && isTableRow(lines, i)) {
-      for (let k = start + content; k < end; k++) if (out[k] === '|' && source[k - 1] !== '\\') out[k] = ';';
+      // A table row reads as "label: value: value": each cell is a clause, the first one labels the rest.
+      for (let k = start + content; k < end; k++) if (out[k] === '|' && source[k - 1] !== '\\') out[k] = ':';
       blockStart = true;
     }
     if (wasBlank || blockStart) breaks.push(start);

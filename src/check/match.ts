@@ -95,6 +95,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['worker', 'workers', 'professional', 'professionals', 'employee', 'employees'],
   ['qubit', 'qubits', 'quantum-bit'],
   ['event', 'events', 'activity', 'activities'],
+  ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged', 'took', 'take', 'takes', 'taking'],
   ['session', 'sessions', 'sub-forum', 'sub-forums'],
 ];
 
@@ -109,6 +110,10 @@ function baseStem(word: string): string {
   return w;
 }
 
+const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan renminbi', USD: 'dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', HKD: 'dollars', INR: 'rupees' };
+const ESTABLISH = baseStem('establish');
+const GROWTH = baseStem('growth');
+const QUBIT = baseStem('qubit');
 const SYNONYMS = new Map<string, string>();
 for (const group of SYNONYM_GROUPS) {
   const canonical = baseStem(group[0]!);
@@ -131,10 +136,16 @@ export function termsOfText(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'research' && words[i + 1] === 'and' && words[i + 2] === 'development') {
-      out.push('r&d');
+      out.push('r&d', 'research', 'development');
       i += 2;
       continue;
     }
+    if (words[i] === 'first' && /^(held|hosted|staged|convened)$/.test(words[i + 1] ?? '')) {
+      out.push(ESTABLISH);
+      i += 1;
+      continue;
+    }
+    if (words[i] === 'quantum' && /^bits?$/.test(words[i + 1] ?? '')) out.push(QUBIT);
     for (const part of words[i]!.split('-')) {
       const t = termOf(part);
       if (t) out.push(t);
@@ -151,7 +162,7 @@ function normalizeForTerms(text: string): string {
 // The index
 
 /** How much a word counts by the field of the fact it comes from. */
-const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0.6, subject: 0.5, id: 0.5 } as const;
+const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0.6, subject: 0.5 } as const;
 
 export function buildIndex(base: FactBase): FactIndex {
   const profiles = base.facts.map(profileOf);
@@ -184,7 +195,6 @@ function profileOf(fact: Fact): FactProfile {
   for (const tag of fact.tags) add(tag.replace(/-/g, ' '), FIELD_WEIGHTS.tag);
   add(fact.statement, FIELD_WEIGHTS.statement);
   add(fact.subject, FIELD_WEIGHTS.subject);
-  add(fact.id.replace(/-/g, ' '), FIELD_WEIGHTS.id);
 
   const versions = figureVersions(fact);
   const dimension = dimensionOf(fact, versions);
@@ -194,7 +204,9 @@ function profileOf(fact: Fact): FactProfile {
     fact.tags.includes('growth') || displays.some((d) => /year[ -]on[ -]year|\b(up|increase|increased|rise|rose|grew|growth|down|decline|fell)\b/i.test(d));
   const nounTerms = new Set<string>();
   for (const text of [fact.title, ...fact.aliases, ...displays]) for (const t of termsOfText(text)) nounTerms.add(t);
-  const displayTerms = new Set(displays.flatMap(termsOfText));
+  // What the figure counts: the words of its display ("128 events"), or of its title when the display is a bare number.
+  let displayTerms = new Set(displays.flatMap(termsOfText));
+  if (!displayTerms.size) displayTerms = new Set(termsOfText(fact.title));
   return {
     fact,
     dimension,
@@ -305,6 +317,8 @@ export interface Candidate {
   headHit: boolean;
 }
 
+/** An alias counts only with a word at least this rare (ln(1 + facts/df)): about one fact in six. */
+const MIN_ALIAS_IDF = 1.9;
 /** Least score for a fact to be a candidate: about one rare word next to the figure. */
 export const MIN_SCORE = 2.5;
 /** A year needs less: the fact's period, not its figure, is what it is compared with. */
@@ -329,6 +343,15 @@ export interface Context {
 
 /** A word that another figure of the sentence counts ("15 enterprises") says little about this one. */
 const OTHER_FIGURE_WEIGHT = 0.25;
+/** The sentence's first clause names its subject for every figure in it ("Retail sales reached ..., up 3.5 percent"). */
+const SUBJECT_WEIGHT = 0.45;
+/** The sentence before, in the same paragraph, often names what "it" is. */
+const PREVIOUS_SENTENCE_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.3;
+/** Each clause boundary between a word and the figure ("retail sales, at 48.8 trillion yuan, grew 3.5 percent") weakens the word. */
+const CLAUSE_FACTOR = 0.7;
+/** A year dates the words of its own clause ("The forum, established in 2007, hosted ..."): other clauses count less. */
+const YEAR_CLAUSE_FACTOR = 0.4;
 /** A fact whose own display counts the claim's noun ("128 events" for "138 events") is likelier. */
 const HEAD_NOUN_BONUS = 1.5;
 
@@ -340,6 +363,12 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   const nounSet = new Set(noun);
   const others = ex.claims.filter((o) => o !== claim && o.sentence === claim.sentence);
   const claimClause = ex.tokens[claim.tokenStart]!.clause;
+  const firstClause = ex.tokens[sentence.tokenStart]!.clause;
+  // "Events: 128", "National high-tech enterprises, 2024: 29,700": the label before a colon is the figure's own context.
+  let first = claim.tokenStart;
+  while (first > sentence.tokenStart && ex.tokens[first - 1]!.start >= claim.start) first--;
+  const before = ex.tokens[first - 1];
+  const labelled = before !== undefined && before.text === ':' && before.sentence === claim.sentence;
   const set = (t: string, w: number) => {
     all.add(t);
     if ((weights.get(t) ?? 0) < w) weights.set(t, w);
@@ -360,34 +389,44 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
     if (tok.end <= claim.start) distance = lastBefore - i;
     else if (tok.start >= claim.end) distance = i - (firstAfter === -1 ? i : firstAfter);
     else distance = 0;
-    const clauses = Math.abs(tok.clause - claimClause);
-    let w = (1 / (1 + distance / 3)) * Math.max(0.2, 0.6 ** clauses);
-    if (others.some((o) => tok.start >= o.start && tok.end <= o.end)) w *= OTHER_FIGURE_WEIGHT;
+    const inLabel = labelled && tok.end <= before.start;
+    const clauses = inLabel ? 0 : Math.abs(tok.clause - claimClause);
+    const factor = claim.dimension === 'year' ? YEAR_CLAUSE_FACTOR : CLAUSE_FACTOR;
+    let w = inLabel ? 1 : (1 / (1 + distance / 3)) * Math.max(0.2, factor ** clauses);
+    // A year dates the figure beside it ("29,700 enterprises in 2023"): for a year, that figure's words are its own.
+    const another = claim.dimension !== 'year' && others.some((o) => tok.start >= o.start && tok.end <= o.end);
+    if (tok.clause === firstClause && !another) w = Math.max(w, SUBJECT_WEIGHT);
+    if (another) w *= OTHER_FIGURE_WEIGHT;
     for (const t of phrase) {
       const isNoun = nounSet.has(t) && tok.start >= claim.start && tok.start <= claim.end + 40;
       set(t, isNoun ? 2 : w);
     }
   }
-  if (sentence.heading !== null) {
-    const h = ex.sentences[sentence.heading]!;
-    for (let k = h.tokenStart; k < h.tokenEnd; k++) {
-      const tok = ex.tokens[k]!;
-      if (tok.kind !== 'word') continue;
-      for (const part of tok.lower.split('-')) {
-        const t = termOf(part);
-        if (t) set(t, 0.3);
-      }
-    }
-  }
+  const addSentence = (index: number, w: number) => {
+    const s = ex.sentences[index]!;
+    const sw: Array<{ tok: Token }> = [];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') sw.push({ tok: ex.tokens[k]! });
+    for (let i = 0; i < sw.length; i++) for (const t of termsAt(sw, i)) set(t, w);
+  };
+  // "up 8.3 percent", "grew 3.5 percent": the claim names a growth rate even when the sentence does not say "growth".
+  if (claim.change !== null) set(GROWTH, 1);
+  // "US$502bn" says dollars as plainly as "502 billion dollars" does.
+  if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
+  if (sentence.heading !== null) addSentence(sentence.heading, HEADING_WEIGHT);
+  const previous = ex.sentences[claim.sentence - 1];
+  if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
   return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null };
 }
 
+/** The terms of word i of a sentence: "research and development" is also R&D; "first held" is a founding. */
 function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
   const w = words[i]!.tok.lower;
-  if (w === 'research' && words[i + 1]?.tok.lower === 'and' && words[i + 2]?.tok.lower === 'development') return ['r&d'];
-  if ((w === 'and' || w === 'development') && words[i - 1]?.tok.lower === 'research') return [];
-  if (w === 'development' && words[i - 2]?.tok.lower === 'research' && words[i - 1]?.tok.lower === 'and') return [];
-  return w.split('-').map(termOf).filter((t): t is string => t !== null);
+  if (/^(held|hosted|staged|convened)$/.test(w) && words[i - 1]?.tok.lower === 'first') return [];
+  const out = w.split('-').map(termOf).filter((t): t is string => t !== null);
+  if (w === 'research' && words[i + 1]?.tok.lower === 'and' && words[i + 2]?.tok.lower === 'development') out.push('r&d');
+  if (w === 'first' && /^(held|hosted|staged|convened)$/.test(words[i + 1]?.tok.lower ?? '')) out.push(ESTABLISH);
+  if (w === 'quantum' && /^bits?$/.test(words[i + 1]?.tok.lower ?? '')) out.push(QUBIT);
+  return out;
 }
 
 /** Facts of a kind the claim can be compared with, scored by the words of the claim's sentence, best first. */
@@ -403,16 +442,21 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
       const fw = profile.terms.get(t);
       if (fw !== undefined) score += w * (index.idf.get(t) ?? 0) * fw;
     }
-    const share = (terms: string[]) => {
+    // How much of a title or alias the sentence names: anywhere in it, or weighed by nearness to the figure.
+    const share = (terms: string[], present: (t: string) => number) => {
       const total = terms.reduce((s, t) => s + (index.idf.get(t) ?? 0), 0);
-      return total > 0 ? terms.reduce((s, t) => s + (ctx.all.has(t) ? (index.idf.get(t) ?? 0) : 0), 0) / total : 0;
+      return total > 0 ? terms.reduce((s, t) => s + present(t) * (index.idf.get(t) ?? 0), 0) / total : 0;
     };
-    const aliasHit = profile.aliasTerms.some((a) => a.every((t) => ctx.all.has(t)) && a.reduce((s, t) => s + (index.idf.get(t) ?? 0), 0) >= 2);
-    const coverage = Math.max(share(profile.titleTerms), aliasHit ? 1 : 0, ...profile.aliasTerms.filter((a) => a.length > 1).map(share));
+    const anywhere = (t: string) => (ctx.all.has(t) ? 1 : 0);
+    const near = (t: string) => Math.min(1, 2 * (ctx.weights.get(t) ?? 0));
+    // An alias is named when all its words are, and one of them is not a common one ("first ZGC Forum" is only "zgc forum").
+    const aliasHit = profile.aliasTerms.some((a) => a.every((t) => ctx.all.has(t)) && Math.max(...a.map((t) => index.idf.get(t) ?? 0)) >= MIN_ALIAS_IDF);
+    const named = (present: (t: string) => number) => Math.max(share(profile.titleTerms, present), ...profile.aliasTerms.filter((a) => a.length > 1 || present === near).map((a) => share(a, present)));
+    const coverage = Math.max(named(anywhere), aliasHit ? 1 : 0);
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
     const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
     if (headHit) score *= HEAD_NOUN_BONUS;
-    score *= 0.4 + 0.6 * coverage;
+    score *= 0.4 + 0.6 * named(near);
     out.push({ profile, score, coverage, aliasHit, nounHit, headHit });
   }
   return out.sort((a, b) => b.score - a.score || (a.profile.fact.id < b.profile.fact.id ? -1 : 1));
