@@ -56,6 +56,7 @@ export const TIE_SHARE = 0.95;
 const TEMPORAL = new Set(['in', 'since', 'during', 'by', 'for', 'until', 'till', 'through', 'throughout', 'of', 'as']);
 /** "up 8.3 percent on 2023", "compared with 2023": the year a change is measured from, not the year it is about. */
 const BASE_YEAR = new Set(['on', 'from', 'over', 'than', 'versus', 'vs', 'with']);
+const FOUNDING = /^(founded|established|launched|created|inaugurated|formed|set)$/;
 const START_WORDS = /^(open|opens|opened|opening|begin|begins|began|beginning|start|starts|started|starting|kick|kicks|kicked|commence|commences|commenced|launch|launched)$/;
 const END_WORDS = /^(close|closes|closed|closing|conclude|concludes|concluded|concluding|end|ends|ended|ending|wrap|wraps|wrapped|final|last)$/;
 
@@ -127,9 +128,9 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
     let span: [number, number] | null = null;
     if (o.dimension === 'year' && o.value !== null) span = [o.value, o.high ?? o.value];
     else if (o.dimension === 'date' && o.date?.from.year) span = [o.date.from.year, o.date.to?.year ?? o.date.from.year];
-    if (!span) continue;
-    const sameClause = o.sentence === claim.sentence && ex.tokens[o.tokenStart]!.clause === clause;
-    const base = o.before !== null && BASE_YEAR.has(o.before);
+    if (!span || foundingYear(ex, o)) continue;
+    const sameClause = o.sentence === claim.sentence && (ex.tokens[o.tokenStart]!.clause === clause || ex.sentences[claim.sentence]!.isTableRow);
+    const base = isBaseYear(ex, o);
     const framing = ex.tokens[o.tokenStart]!.clause === ex.tokens[ex.sentences[claim.sentence]!.tokenStart]!.clause && o.before !== null && TEMPORAL.has(o.before);
     if (o.sentence === claim.sentence && !base && (sameClause || framing)) strong.push(span);
     else weak.push(span);
@@ -298,7 +299,7 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
   const dated = nearest && nearest.fact !== null && nearest.verdict !== 'unsupported' ? nearest : undefined;
   const datedProfile = dated ? index.profiles.find((p) => p.fact === dated.fact) : undefined;
   if (datedProfile && (datedProfile.periodYears || datedProfile.dimension === 'year')) {
-    const e = evaluateYear(claim, datedProfile, y0, y1);
+    const e = evaluateYear(ex, claim, datedProfile, y0, y1);
     if (e.verdict === 'supported') return result(claim, 'supported', datedProfile.fact, e.expected, null);
   }
   const ctx = claimContext(ex, claim);
@@ -307,7 +308,7 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
   if (best) {
     // The best-named fact, or one named just as well, may confirm the year.
     const tied = about.filter((c) => c.score >= TIE_SHARE * best.score).slice(0, 6);
-    const judged = tied.map((c) => ({ c, e: evaluateYear(claim, c.profile, y0, y1) }));
+    const judged = tied.map((c) => ({ c, e: evaluateYear(ex, claim, c.profile, y0, y1) }));
     const support = judged.find((x) => x.e.verdict === 'supported');
     if (support) return result(claim, 'supported', support.c.profile.fact, support.e.expected, null);
     // A founding year or any year that is the fact's own figure: a different year is wrong.
@@ -317,7 +318,7 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
   // The sentence's other figures match a fact of another year: this year is the wrong one.
   const witness = otherYear.find((p) => p.periodYears && !(y0 <= p.periodYears[1] && y1 >= p.periodYears[0]));
   if (witness) {
-    const e = evaluateYear(claim, witness, y0, y1);
+    const e = evaluateYear(ex, claim, witness, y0, y1);
     return result(claim, 'contradicted', witness.fact, e.expected, 'the sentence\'s figures are those of another year');
   }
   return result(claim, 'unsupported', null, [], null);
@@ -328,7 +329,24 @@ function gap(figure: Claim, year: Claim): number {
   return figure.end <= year.start ? year.start - figure.end : 2 * (figure.start - year.end);
 }
 
-function evaluateYear(claim: Claim, p: FactProfile, y0: number, y1: number): Evaluation {
+/** "founded in 2007", "established in 2007": the year of a founding, which dates nothing else in the sentence. */
+function foundingYear(ex: Extraction, year: Claim): boolean {
+  let k = year.tokenStart - 1;
+  while (k >= 0 && ex.tokens[k]!.end > year.start) k--;
+  for (let j = k; j >= k - 2 && j >= 0; j--) if (FOUNDING.test(ex.tokens[j]!.lower)) return true;
+  return false;
+}
+
+/** "on 2023", "from 2023", "than in 2023": the year a change is measured from. */
+function isBaseYear(ex: Extraction, year: Claim): boolean {
+  if (year.before === null) return false;
+  if (BASE_YEAR.has(year.before)) return true;
+  let k = year.tokenStart - 1;
+  while (k >= 0 && ex.tokens[k]!.end > year.start) k--;
+  return year.before === 'in' && ex.tokens[k - 1]?.lower === 'than';
+}
+
+function evaluateYear(ex: Extraction, claim: Claim, p: FactProfile, y0: number, y1: number): Evaluation {
   if (p.dimension === 'year') {
     const expected = p.versions.map((v) => {
       const outcome = compareAmounts({ value: y0, high: y1 === y0 ? null : y1, bound: 'exact', place: 1, sigPlace: 1, digits: 4 }, v);
@@ -337,7 +355,7 @@ function evaluateYear(claim: Claim, p: FactProfile, y0: number, y1: number): Eva
     return { verdict: aggregate(expected.map((x) => x.outcome)), expected, note: null };
   }
   // The base year of a year-on-year rate: "up 8.3 percent on 2023" for growth in 2024.
-  const shift = p.growth && claim.before !== null && BASE_YEAR.has(claim.before) ? 1 : 0;
+  const shift = p.growth && isBaseYear(ex, claim) ? 1 : 0;
   const outcome = compareYears([y0 + shift, y1 + shift], p.periodYears!);
   const expected: Expected = {
     value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,

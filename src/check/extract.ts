@@ -87,6 +87,8 @@ export interface Sentence {
   /** The last heading above this sentence, as a sentence index. */
   heading: number | null;
   isHeading: boolean;
+  /** A row of a Markdown table. */
+  isTableRow: boolean;
 }
 
 export interface Extraction {
@@ -101,10 +103,14 @@ export interface ExtractOptions {
 }
 
 export function extractClaims(draft: string, options: ExtractOptions = {}): Extraction {
-  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [] } : maskMarkdown(draft);
+  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [], tableRows: [] } : maskMarkdown(draft);
   const text = normalizeChars(prose.text);
   const tokens = tokenize(text);
   const sentences = segment(tokens, text, prose.breaks, prose.headings);
+  for (const s of sentences) {
+    const at = tokens[s.tokenStart]!.start;
+    s.isTableRow = prose.tableRows.some(([a, b]) => at >= a && at < b);
+  }
   const positions = new LinePositions(draft);
   const claims = new ClaimParser(tokens, draft).parse();
   for (const c of claims) {
@@ -229,7 +235,7 @@ function segment(tokens: Token[], text: string, breaks: number[], headings: Arra
     if (end <= start) return;
     const isHeading = inHeading(tokens[start]!);
     const index = sentences.length;
-    sentences.push({ tokenStart: start, tokenEnd: end, block: isHeading ? ++block : block, heading: isHeading ? null : lastHeading, isHeading });
+    sentences.push({ tokenStart: start, tokenEnd: end, block: isHeading ? ++block : block, heading: isHeading ? null : lastHeading, isHeading, isTableRow: false });
     if (isHeading) block++;
     for (let k = start; k < end; k++) tokens[k]!.sentence = index;
     if (isHeading) lastHeading = index;
@@ -551,7 +557,34 @@ class ClaimParser {
       i = this.parseAt(i);
     }
     this.shareListNouns();
+    this.labelNouns();
     return this.claims;
+  }
+
+  /** "Guests: over 1,000", "Technology trade events: 12": a figure with no noun of its own counts what its label names. */
+  private labelNouns(): void {
+    for (const c of this.claims) {
+      if (c.noun.length || (c.dimension !== 'quantity' && c.dimension !== 'rank')) continue;
+      this.sentence = this.tokens[c.tokenStart]!.sentence;
+      let k = c.tokenStart;
+      while (k > 0 && this.t(k - 1).start >= c.start) k--;
+      if (this.t(k - 1).text !== ':') continue;
+      // The label runs from the previous colon (a table cell) or the sentence's start; its noun phrase comes first:
+      // "Projects funded by end of year" counts projects, "Medical and healthcare companies in the BDA" companies.
+      let j = k - 2;
+      while (this.t(j - 1) !== EOF && this.t(j - 1).text !== ':') j--;
+      const label: string[] = [];
+      for (; j < k - 1 && label.length < 4; j++) {
+        const t = this.t(j);
+        if (t.kind === 'punct' && (t.text === '-' || t.text === "'") && !t.space) continue;
+        if (t.kind !== 'word') break;
+        if (t.lower === 'and' || t.lower === 'or') continue;
+        if (NOUN_STOP.has(t.lower) || (label.length > 0 && /(ed|ing)$/.test(t.lower) && t.lower.length > 4)) break;
+        label.push(t.lower);
+      }
+      c.noun = label;
+    }
+    this.sentence = -1;
   }
 
   /** "chips of 136, 18 and 10 qubits": the last figure's noun counts the figures listed before it. */
@@ -735,6 +768,8 @@ class ClaimParser {
   private numeralClaim(i: number): number {
     const iso = this.isoDate(i);
     if (iso !== null) return iso;
+    const phone = this.phoneNumber(i);
+    if (phone !== null) return phone;
     const tok = this.t(i);
     const prev = this.t(i - 1);
     // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
@@ -752,6 +787,21 @@ class ClaimParser {
     const fig = this.numeralFigure(i);
     if (fig === null) return this.skipGlued(i);
     return this.finishClaim(i, fig);
+  }
+
+  /** "+86 10 5555 0100", "(010) 5555-0100": a telephone number is no claim; returns where it ends. */
+  private phoneNumber(i: number): number | null {
+    const prev = this.t(i - 1);
+    const opened = (prev.text === '+' || prev.text === '(') && this.glued(i);
+    let k = i;
+    let groups = 0;
+    while (this.t(k).kind === 'num' && /^\d+$/.test(this.t(k).text)) {
+      groups++;
+      k++;
+      if (this.t(k).text === ')' && this.glued(k) && groups === 1 && prev.text === '(') k++;
+      if ((this.t(k).text === '-' || this.t(k).text === '.') && this.glued(k) && this.t(k + 1).kind === 'num' && this.glued(k + 1)) k++;
+    }
+    return (opened && groups >= 3) || groups >= 4 ? k : null;
   }
 
   /** Skips a numeral and everything glued to it. */
@@ -1170,6 +1220,8 @@ class ClaimParser {
     if (bound !== null && bound !== 'exact' && start !== anchor) return false;
     const prev = this.t(start - 1);
     if (prev.kind === 'word' && (YEAR_CUES.has(prev.lower) || MONTHS[prev.lower] !== undefined)) return true;
+    // "Forum 2025", "Expo 2024": a year after a name.
+    if (prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && this.t(start - 2) !== EOF) return true;
     if (prev.text === '-' && this.glued(start) && YEAR_PREFIXES.test(this.t(start - 2).lower)) return true;
     const after = this.t(high ? high.next : fig.next);
     if (after.kind !== 'word') return true;
@@ -1208,6 +1260,13 @@ class ClaimParser {
         else if (DOWN_WORDS.has(w)) dir = 'down';
         if (dir) break;
       }
+    }
+    if (dir === null) {
+      // "8.3 percent more than in 2023", "3 percent lower than a year earlier": a comparison is a change.
+      const a = this.t(afterUnit).lower;
+      const b = this.t(afterUnit + 1).lower;
+      if (b === 'than' && /^(more|higher|greater|above|up)$/.test(a)) dir = 'up';
+      else if (b === 'than' && /^(less|lower|fewer|smaller|below|down)$/.test(a)) dir = 'down';
     }
     if (dir === null) {
       // "year on year" in the same clause marks a change even with no verb.

@@ -13,6 +13,8 @@ export interface Prose {
   breaks: number[];
   /** [start, end) offsets of heading text. */
   headings: Array<[number, number]>;
+  /** [start, end) offsets of table rows: a year in one cell dates the whole row. */
+  tableRows: Array<[number, number]>;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -33,6 +35,7 @@ export function maskMarkdown(draft: string): Prose {
   };
   const breaks: number[] = [];
   const headings: Array<[number, number]> = [];
+  const tableRows: Array<[number, number]> = [];
 
   // HTML comments may span lines: they go first.
   for (const m of draft.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) blank(m.index, m.index + m[0].length);
@@ -170,6 +173,7 @@ export function maskMarkdown(draft: string): Prose {
       // A table row reads as "label: value: value": each cell is a clause, the first one labels the rest.
       for (let k = start + content; k < end; k++) if (out[k] === '|' && source[k - 1] !== '\\') out[k] = ':';
       blockStart = true;
+      tableRows.push([start, end]);
     }
     if (wasBlank || blockStart) breaks.push(start);
     maskInline(source, out, start + content, end);
@@ -182,7 +186,7 @@ export function maskMarkdown(draft: string): Prose {
     }
   }
   source = out.join('');
-  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings };
+  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings, tableRows };
 }
 
 function isTableRow(lines: Array<{ text: string }>, i: number): boolean {

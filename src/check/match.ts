@@ -354,6 +354,8 @@ const CLAUSE_FACTOR = 0.7;
 const YEAR_CLAUSE_FACTOR = 0.4;
 /** A fact whose own display counts the claim's noun ("128 events" for "138 events") is likelier. */
 const HEAD_NOUN_BONUS = 1.5;
+/** A counted noun that is an alias of the fact, word for word. */
+const ALIAS_NOUN_BONUS = 1.3;
 
 export function claimContext(ex: Extraction, claim: Claim): Context {
   const sentence = ex.sentences[claim.sentence]!;
@@ -456,6 +458,8 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
     const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
     if (headHit) score *= HEAD_NOUN_BONUS;
+    // The counted noun is one of the fact's aliases word for word ("skilled workers", not "high-skilled workers").
+    if (ctx.noun.length && profile.aliasTerms.some((a) => a.length === new Set(ctx.noun).size && a.every((t) => ctx.noun.includes(t)))) score *= ALIAS_NOUN_BONUS;
     score *= 0.4 + 0.6 * named(near);
     out.push({ profile, score, coverage, aliasHit, nounHit, headHit });
   }
