@@ -17,7 +17,7 @@ import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, MIN_SCORE_YEAR, neighbourTerms, rankCandidates, type Candidate, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, neighbourTerms, rankCandidates, type Candidate, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
 export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
@@ -79,8 +79,14 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
     if (claim.dimension === 'year') return;
     results[i] = checkFigure(ex, claim, index, otherYear);
   });
+  const resultOf = new Map<Claim, CheckedClaim>();
   ex.claims.forEach((claim, i) => {
-    if (claim.dimension === 'year') results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? [], results);
+    if (results[i]) resultOf.set(claim, results[i]!);
+  });
+  ex.claims.forEach((claim, i) => {
+    if (claim.dimension !== 'year') return;
+    const figures = ex.claimsBySentence[claim.sentence]!.flatMap((c) => resultOf.get(c) ?? []);
+    results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? [], figures);
   });
   return results;
 }
@@ -123,8 +129,9 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
   const heading = ex.sentences[claim.sentence]!.heading;
   const strong: Years = [];
   const weak: Years = [];
-  for (const o of ex.claims) {
-    if (o === claim || (o.sentence !== claim.sentence && o.sentence !== heading)) continue;
+  const near = heading === null ? ex.claimsBySentence[claim.sentence]! : [...ex.claimsBySentence[claim.sentence]!, ...ex.claimsBySentence[heading]!];
+  for (const o of near) {
+    if (o === claim) continue;
     let span: [number, number] | null = null;
     if (o.dimension === 'year' && o.value !== null) span = [o.value, o.high ?? o.value];
     else if (o.dimension === 'date' && o.date?.from.year) span = [o.date.from.year, o.date.to?.year ?? o.date.from.year];
@@ -148,7 +155,8 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   if (claim.dimension !== 'date' && claim.value === null) return result(claim, 'unsupported', null, [], claim.problem);
   const ctx = claimContext(ex, claim);
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
-  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx, claim.dimension === 'date' ? MIN_SCORE_YEAR : undefined);
+  const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
+  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one.
   if (claim.dimension === 'money' && claim.unit) {
     const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));
@@ -209,9 +217,11 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[]): CheckedC
 
 /** Numbers a fact's own text names ("the top 100") confirm the same number beside the same word. */
 function withMentions(ex: Extraction, claim: Claim, p: FactProfile, e: Evaluation): Evaluation {
-  if (e.verdict === 'supported' || e.verdict === 'disputed' || claim.value === null || !p.mentions.length) return e;
+  if (e.verdict === 'supported' || e.verdict === 'disputed' || claim.value === null) return e;
+  const mentions = mentionsOf(p);
+  if (!mentions.length) return e;
   const near = neighbourTerms(ex, claim);
-  const beside = p.mentions.filter((m) => m.dimension === claim.dimension && m.neighbours.some((t) => near.includes(t)));
+  const beside = mentions.filter((m) => m.dimension === claim.dimension && m.neighbours.some((t) => near.includes(t)));
   if (!beside.length) return e;
   if (beside.some((m) => Math.abs(m.value - claim.value!) <= 1e-9 * Math.abs(m.value))) {
     return { verdict: 'supported', expected: [], note: 'named in the fact\'s text' };
@@ -294,16 +304,16 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
   // A year dates the figure of its own clause ("48.8 trillion yuan in 2024", "up 8.3 percent on 2023"): that figure's fact comes first.
   const clause = ex.tokens[claim.tokenStart]!.clause;
   const nearest = figures
-    .filter((r) => r !== undefined && r.claim.dimension !== 'year' && ex.tokens[r.claim.tokenStart]!.clause === clause)
+    .filter((r) => r.claim.dimension !== 'year' && ex.tokens[r.claim.tokenStart]!.clause === clause)
     .sort((a, b) => gap(a.claim, claim) - gap(b.claim, claim))[0];
   const dated = nearest && nearest.fact !== null && nearest.verdict !== 'unsupported' ? nearest : undefined;
-  const datedProfile = dated ? index.profiles.find((p) => p.fact === dated.fact) : undefined;
+  const datedProfile = dated ? index.profileOf.get(dated.fact!.id) : undefined;
   if (datedProfile && (datedProfile.periodYears || datedProfile.dimension === 'year')) {
     const e = evaluateYear(ex, claim, datedProfile, y0, y1);
     if (e.verdict === 'supported') return result(claim, 'supported', datedProfile.fact, e.expected, null);
   }
   const ctx = claimContext(ex, claim);
-  const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p)), ctx, MIN_SCORE_YEAR);
+  const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), MIN_SCORE_YEAR), ctx, MIN_SCORE_YEAR);
   const best = about[0];
   if (best) {
     // The best-named fact, or one named just as well, may confirm the year.

@@ -95,6 +95,8 @@ export interface Extraction {
   tokens: Token[];
   sentences: Sentence[];
   claims: Claim[];
+  /** The claims of each sentence, in order. */
+  claimsBySentence: Claim[][];
 }
 
 export interface ExtractOptions {
@@ -113,13 +115,15 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
   }
   const positions = new LinePositions(draft);
   const claims = new ClaimParser(tokens, draft).parse();
+  const claimsBySentence: Claim[][] = sentences.map(() => []);
   for (const c of claims) {
     const { line, col } = positions.at(c.start);
     c.line = line;
     c.col = col;
     c.sentence = tokens[c.tokenStart]!.sentence;
+    claimsBySentence[c.sentence]!.push(c);
   }
-  return { tokens, sentences, claims };
+  return { tokens, sentences, claims, claimsBySentence };
 }
 
 // ---------------------------------------------------------------------------

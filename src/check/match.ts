@@ -13,7 +13,7 @@ import type { Bound, Fact, FactBase } from '../facts/types.js';
 import { versionsOf } from '../facts/versions.js';
 import { normalizeText } from '../search/normalize.js';
 import type { Claim, Dimension, Extraction, Token } from './extract.js';
-import { extractClaims, tokenize } from './extract.js';
+import { extractClaims } from './extract.js';
 import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
 
 /** One figure a fact's sources give, with the precision its display was written in. */
@@ -50,14 +50,21 @@ export interface FactProfile {
   nounTerms: Set<string>;
   /** Words of its displays ("128 events"): the counted noun of its own figure. */
   displayTerms: Set<string>;
-  mentions: Mention[];
+  /** The distinctive words of its subject ("beijing" for Beijing; none for China, which most facts share). */
+  subjectTerms: string[];
+  /** Weight (sum of idf) of the title's words, and of each alias's, with the rarest word of each alias. */
+  titleWeight: number;
+  aliasWeights: Array<{ total: number; rarest: number }>;
 }
 
 export interface FactIndex {
   base: FactBase;
   profiles: FactProfile[];
+  /** Profiles by fact id. */
+  profileOf: Map<string, FactProfile>;
   idf: Map<string, number>;
-  postings: Map<string, number[]>;
+  /** For each term, the facts holding it and the weight of the field it comes from. */
+  postings: Map<string, { facts: number[]; weights: number[] }>;
 }
 
 // ---------------------------------------------------------------------------
@@ -128,11 +135,9 @@ export function termOf(lower: string): string | null {
   return SYNONYMS.get(stem) ?? stem;
 }
 
-/** Terms of a text, with "research and development" read as R&D. */
+/** Terms of a text (a fact's title, alias, statement), with "research and development" read as R&D. */
 export function termsOfText(text: string): string[] {
-  const words = tokenize(normalizeForTerms(text))
-    .filter((t) => t.kind === 'word')
-    .map((t) => t.lower);
+  const words = normalizeText(text).split(' ').filter((w) => w && !/^\d/.test(w));
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'research' && words[i + 1] === 'and' && words[i + 2] === 'development') {
@@ -146,16 +151,10 @@ export function termsOfText(text: string): string[] {
       continue;
     }
     if (words[i] === 'quantum' && /^bits?$/.test(words[i + 1] ?? '')) out.push(QUBIT);
-    for (const part of words[i]!.split('-')) {
-      const t = termOf(part);
-      if (t) out.push(t);
-    }
+    const t = termOf(words[i]!);
+    if (t) out.push(t);
   }
   return out;
-}
-
-function normalizeForTerms(text: string): string {
-  return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 // ---------------------------------------------------------------------------
@@ -167,19 +166,26 @@ const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0
 export function buildIndex(base: FactBase): FactIndex {
   const profiles = base.facts.map(profileOf);
   const df = new Map<string, number>();
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, { facts: number[]; weights: number[] }>();
   profiles.forEach((p, i) => {
-    for (const t of p.terms.keys()) {
+    for (const [t, w] of p.terms) {
       df.set(t, (df.get(t) ?? 0) + 1);
       let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(i);
+      if (!list) postings.set(t, (list = { facts: [], weights: [] }));
+      list.facts.push(i);
+      list.weights.push(w);
     }
   });
   const n = Math.max(1, profiles.length);
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
-  return { base, profiles, idf, postings };
+  const weight = (t: string) => idf.get(t) ?? 0;
+  for (const p of profiles) {
+    p.subjectTerms = p.subjectTerms.filter((t) => weight(t) >= MIN_SUBJECT_IDF);
+    p.titleWeight = p.titleTerms.reduce((s, t) => s + weight(t), 0);
+    p.aliasWeights = p.aliasTerms.map((a) => ({ total: a.reduce((s, t) => s + weight(t), 0), rarest: Math.max(...a.map(weight)) }));
+  }
+  return { base, profiles, profileOf: new Map(profiles.map((p) => [p.fact.id, p])), idf, postings };
 }
 
 function profileOf(fact: Fact): FactProfile {
@@ -219,7 +225,9 @@ function profileOf(fact: Fact): FactProfile {
     aliasTerms: fact.aliases.map((a) => [...new Set(termsOfText(a))]).filter((a) => a.length > 0),
     nounTerms,
     displayTerms,
-    mentions: mentionsOf(fact, versions),
+    subjectTerms: fact.subject ? [...new Set(termsOfText(fact.subject))] : [],
+    titleWeight: 0,
+    aliasWeights: [],
   };
 }
 
@@ -235,25 +243,57 @@ function dimensionOf(fact: Fact, versions: FigureVersion[]): Dimension | null {
   return 'quantity';
 }
 
-/** The distinct figures of a fact (display wording aside), each with the precision of its display. */
+/** A version of a fact's figure whose precision is read from its display only when a claim is compared with it. */
+class Version implements FigureVersion {
+  readonly high = null;
+  readonly sources: string[] = [];
+  private precision: Precision | null = null;
+  constructor(
+    readonly value: number,
+    readonly bound: Bound,
+    readonly unit: string | null,
+    readonly display: string | null,
+  ) {}
+  private read(): Precision {
+    return (this.precision ??= precisionOf(this.value, this.display ?? undefined));
+  }
+  get place(): number {
+    return this.read().place;
+  }
+  get sigPlace(): number {
+    return this.read().sigPlace;
+  }
+  get digits(): number {
+    return this.read().digits;
+  }
+  get scale(): number {
+    return this.read().scale;
+  }
+}
+
+/** The distinct figures of a fact (display wording aside). */
 function figureVersions(fact: Fact): FigureVersion[] {
-  const out: FigureVersion[] = [];
+  const out: Version[] = [];
   for (const v of versionsOf(fact)) {
     if (v.value === undefined) continue;
     const bound: Bound = v.bound ?? 'exact';
     const unit = v.unit ?? null;
-    const same = out.find((o) => o.value === v.value && o.unit === unit && o.bound === bound);
-    if (same) {
-      same.sources.push(...v.sources);
-      continue;
-    }
-    out.push({ ...precisionOf(v.value, v.display), value: v.value, high: null, bound, unit, display: v.display ?? null, sources: [...v.sources] });
+    let same = out.find((o) => o.value === v.value && o.unit === unit && o.bound === bound);
+    if (!same) out.push((same = new Version(v.value, bound, unit, v.display ?? null)));
+    same.sources.push(...v.sources);
   }
   return out;
 }
 
+interface Precision {
+  place: number;
+  sigPlace: number;
+  digits: number;
+  scale: number;
+}
+
 /** Precision of a fact's figure from its display ("3.6 trillion yuan": 0.1 trillion), else from its digits. */
-function precisionOf(value: number, display: string | undefined): { place: number; sigPlace: number; digits: number; scale: number } {
+function precisionOf(value: number, display: string | undefined): Precision {
   if (display) {
     for (const c of extractClaims(display, { markdown: false }).claims) {
       if (c.value !== null && (c.value === value || Math.abs(c.value - value) <= 1e-9 * Math.abs(value))) {
@@ -268,8 +308,16 @@ function precisionOf(value: number, display: string | undefined): { place: numbe
   return { place: sigPlace, sigPlace, digits: text.replace(/[^\d]/g, '').replace(/^0+/, '').length || 1, scale: 1 };
 }
 
-/** Numbers a fact's own texts name that are not its figure: "top 100", "2018 Nobel Laureate". */
-function mentionsOf(fact: Fact, versions: FigureVersion[]): Mention[] {
+const mentionCache = new WeakMap<FactProfile, Mention[]>();
+
+/** Numbers a fact's own texts name that are not its figure: "top 100", "2018 Nobel Laureate". Read when first asked for. */
+export function mentionsOf(p: FactProfile): Mention[] {
+  let m = mentionCache.get(p);
+  if (!m) mentionCache.set(p, (m = readMentions(p.fact, p.versions)));
+  return m;
+}
+
+function readMentions(fact: Fact, versions: FigureVersion[]): Mention[] {
   const out: Mention[] = [];
   for (const text of [fact.title, fact.statement, fact.display]) {
     if (!text) continue;
@@ -357,13 +405,30 @@ const HEAD_NOUN_BONUS = 1.5;
 /** A counted noun that is an alias of the fact, word for word. */
 const ALIAS_NOUN_BONUS = 1.3;
 
+const tokenTermCache = new WeakMap<Extraction, Array<string[] | null>>();
+
+/** The terms of every word of a draft, read once per draft. */
+function tokenTerms(ex: Extraction): Array<string[] | null> {
+  let cache = tokenTermCache.get(ex);
+  if (cache) return cache;
+  cache = new Array<string[] | null>(ex.tokens.length).fill(null);
+  for (const s of ex.sentences) {
+    const words: Array<{ tok: Token; index: number }> = [];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
+    words.forEach((w, i) => (cache![w.index] = termsAt(words, i)));
+  }
+  tokenTermCache.set(ex, cache);
+  return cache;
+}
+
 export function claimContext(ex: Extraction, claim: Claim): Context {
+  const termsOfToken = tokenTerms(ex);
   const sentence = ex.sentences[claim.sentence]!;
   const weights = new Map<string, number>();
   const all = new Set<string>();
   const noun = claim.noun.flatMap((w) => w.split('-')).map(termOf).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
   const nounSet = new Set(noun);
-  const others = ex.claims.filter((o) => o !== claim && o.sentence === claim.sentence);
+  const others = ex.claimsBySentence[claim.sentence]!.filter((o) => o !== claim);
   const claimClause = ex.tokens[claim.tokenStart]!.clause;
   const firstClause = ex.tokens[sentence.tokenStart]!.clause;
   // "Events: 128", "National high-tech enterprises, 2024: 29,700": the label before a colon is the figure's own context.
@@ -384,8 +449,8 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   const firstAfter = words.findIndex((w) => w.tok.start >= claim.end);
   const lastBefore = words.map((w) => w.tok.end <= claim.start).lastIndexOf(true);
   for (let i = 0; i < words.length; i++) {
-    const { tok } = words[i]!;
-    const phrase = termsAt(words, i);
+    const { tok, index: k } = words[i]!;
+    const phrase = termsOfToken[k]!;
     if (!phrase.length) continue;
     let distance: number;
     if (tok.end <= claim.start) distance = lastBefore - i;
@@ -406,9 +471,7 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   }
   const addSentence = (index: number, w: number) => {
     const s = ex.sentences[index]!;
-    const sw: Array<{ tok: Token }> = [];
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') sw.push({ tok: ex.tokens[k]! });
-    for (let i = 0; i < sw.length; i++) for (const t of termsAt(sw, i)) set(t, w);
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) for (const t of termsOfToken[k] ?? []) set(t, w);
   };
   // "up 8.3 percent", "grew 3.5 percent": the claim names a growth rate even when the sentence does not say "growth".
   if (claim.change !== null) set(GROWTH, 1);
@@ -431,36 +494,60 @@ function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
   return out;
 }
 
-/** Facts of a kind the claim can be compared with, scored by the words of the claim's sentence, best first. */
-export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean): Candidate[] {
-  const seen = new Set<number>();
-  for (const t of ctx.weights.keys()) for (const i of index.postings.get(t) ?? []) seen.add(i);
+/** Subject words at least this rare count (ln(1 + facts/df)); "China", the subject of a third of the facts, does not. */
+const MIN_SUBJECT_IDF = 1.5;
+/** What a fact keeps of its score when its subject is named nowhere near the figure. */
+const SUBJECT_MISSING = 0.5;
+
+/** Bonuses a score can get on top of its words: a candidate whose words score less than minScore / MAX_BONUS is never about. */
+const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
+
+/**
+ * Facts of a kind the claim can be compared with, scored by the words of the
+ * claim's sentence, best first. Facts whose words cannot reach minScore are
+ * left out.
+ */
+export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0): Candidate[] {
+  // Word scores through the postings: each term of the sentence adds to the facts that hold it.
+  const scores = new Map<number, number>();
+  for (const [t, w] of ctx.weights) {
+    const list = index.postings.get(t);
+    if (!list) continue;
+    const tw = w * (index.idf.get(t) ?? 0);
+    for (let k = 0; k < list.facts.length; k++) {
+      const i = list.facts[k]!;
+      scores.set(i, (scores.get(i) ?? 0) + tw * list.weights[k]!);
+    }
+  }
+  const idf = (t: string) => index.idf.get(t) ?? 0;
+  const anywhere = (t: string) => (ctx.all.has(t) ? 1 : 0);
+  const near = (t: string) => Math.min(1, 2 * (ctx.weights.get(t) ?? 0));
   const out: Candidate[] = [];
-  for (const i of seen) {
+  for (const [i, raw] of scores) {
+    if (raw * MAX_BONUS < minScore) continue;
     const profile = index.profiles[i]!;
     if (!accept(profile)) continue;
-    let score = 0;
-    for (const [t, w] of ctx.weights) {
-      const fw = profile.terms.get(t);
-      if (fw !== undefined) score += w * (index.idf.get(t) ?? 0) * fw;
-    }
-    // How much of a title or alias the sentence names: anywhere in it, or weighed by nearness to the figure.
-    const share = (terms: string[], present: (t: string) => number) => {
-      const total = terms.reduce((s, t) => s + (index.idf.get(t) ?? 0), 0);
-      return total > 0 ? terms.reduce((s, t) => s + present(t) * (index.idf.get(t) ?? 0), 0) / total : 0;
+    let score = raw;
+    // How much of the title or an alias the sentence names: anywhere in it, or weighed by nearness to the figure.
+    const named = (present: (t: string) => number, singleAliases: boolean) => {
+      let best = profile.titleWeight > 0 ? profile.titleTerms.reduce((s, t) => s + present(t) * idf(t), 0) / profile.titleWeight : 0;
+      profile.aliasTerms.forEach((a, k) => {
+        const total = profile.aliasWeights[k]!.total;
+        if ((a.length > 1 || singleAliases) && total > 0) best = Math.max(best, a.reduce((s, t) => s + present(t) * idf(t), 0) / total);
+      });
+      return best;
     };
-    const anywhere = (t: string) => (ctx.all.has(t) ? 1 : 0);
-    const near = (t: string) => Math.min(1, 2 * (ctx.weights.get(t) ?? 0));
     // An alias is named when all its words are, and one of them is not a common one ("first ZGC Forum" is only "zgc forum").
-    const aliasHit = profile.aliasTerms.some((a) => a.every((t) => ctx.all.has(t)) && Math.max(...a.map((t) => index.idf.get(t) ?? 0)) >= MIN_ALIAS_IDF);
-    const named = (present: (t: string) => number) => Math.max(share(profile.titleTerms, present), ...profile.aliasTerms.filter((a) => a.length > 1 || present === near).map((a) => share(a, present)));
-    const coverage = Math.max(named(anywhere), aliasHit ? 1 : 0);
+    const aliasHit = profile.aliasTerms.some((a, k) => profile.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every((t) => ctx.all.has(t)));
+    const coverage = Math.max(named(anywhere, false), aliasHit ? 1 : 0);
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
     const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
     if (headHit) score *= HEAD_NOUN_BONUS;
     // The counted noun is one of the fact's aliases word for word ("skilled workers", not "high-skilled workers").
     if (ctx.noun.length && profile.aliasTerms.some((a) => a.length === new Set(ctx.noun).size && a.every((t) => ctx.noun.includes(t)))) score *= ALIAS_NOUN_BONUS;
-    score *= 0.4 + 0.6 * named(near);
+    score *= 0.4 + 0.6 * named(near, true);
+    // A fact about Beijing is less likely the one meant when nothing around the figure names Beijing.
+    if (profile.subjectTerms.length && !profile.subjectTerms.some((t) => ctx.all.has(t))) score *= SUBJECT_MISSING;
     out.push({ profile, score, coverage, aliasHit, nounHit, headHit });
   }
   return out.sort((a, b) => b.score - a.score || (a.profile.fact.id < b.profile.fact.id ? -1 : 1));
