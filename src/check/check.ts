@@ -17,7 +17,7 @@ import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, neighbourTerms, rankCandidates, type Candidate, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
 export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
@@ -185,7 +185,7 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   if (!inPeriod.length) {
     if (otherPeriod.length) {
       const p = otherPeriod[0]!.profile;
-      return result(claim, 'unsupported', p.fact, expectedOf(ex, claim, p), `the facts give this for ${p.fact.period}, not for ${yearsText(years)}`);
+      return result(claim, 'unsupported', p.fact, expectedOf(ex, claim, p), `the facts are about ${p.fact.period}, not ${yearsText(years)}`);
     }
     return result(claim, 'unsupported', null, [], null);
   }
@@ -313,7 +313,7 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
     if (e.verdict === 'supported') return result(claim, 'supported', datedProfile.fact, e.expected, null);
   }
   const ctx = claimContext(ex, claim);
-  const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), MIN_SCORE_YEAR), ctx, MIN_SCORE_YEAR);
+  const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), MIN_SCORE_YEAR), ctx, MIN_SCORE_YEAR, true);
   const best = about[0];
   if (best) {
     // The best-named fact, or one named just as well, may confirm the year.
@@ -321,9 +321,12 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
     const judged = tied.map((c) => ({ c, e: evaluateYear(ex, claim, c.profile, y0, y1) }));
     const support = judged.find((x) => x.e.verdict === 'supported');
     if (support) return result(claim, 'supported', support.c.profile.fact, support.e.expected, null);
-    // A founding year or any year that is the fact's own figure: a different year is wrong.
+    // A founding year or any year that is the fact's own figure is wrong when it differs, if the sentence says what
+    // the year is of ("founded in", "since"): the fact's own words, beyond its subject, stand next to the year.
     const first = judged[0]!;
-    if (best.profile.dimension === 'year' && first.e.verdict === 'contradicted') return result(claim, 'contradicted', best.profile.fact, first.e.expected, null);
+    const own = best.profile.titleTerms.filter((t) => !best.profile.subjectWords.includes(t));
+    const named = own.some((t) => (ctx.weights.get(t) ?? 0) >= NEXT_TO);
+    if (best.profile.dimension === 'year' && first.e.verdict === 'contradicted' && named) return result(claim, 'contradicted', best.profile.fact, first.e.expected, null);
   }
   // The sentence's other figures match a fact of another year: this year is the wrong one.
   const witness = otherYear.find((p) => p.periodYears && !(y0 <= p.periodYears[1] && y1 >= p.periodYears[0]));

@@ -968,8 +968,11 @@ class ClaimParser {
     const w = this.t(i).lower;
     const prev = this.t(i - 1).lower;
     const next = this.t(i + 1).lower;
+    // "First, ...", "Second, ...": a sentence's opening word orders the argument, it ranks nothing.
+    if (this.t(i - 1) === EOF && this.t(i + 1).text === ',') return true;
     if (w === 'first') {
-      const ranked = /^(rank|ranks|ranked|ranking|placed|came|finished|is|was|remains|remained|stood|stands)$/.test(prev);
+      // "was first in Asia" ranks; "was first held" does not.
+      const ranked = /^(rank|ranks|ranked|ranking|placed|came|finished)$/.test(prev) || (/^(is|was|remains|remained|stood|stands)$/.test(prev) && (this.t(i + 1).kind !== 'word' || /^(in|among|of|on|globally|worldwide|overall)$/.test(next)));
       const place = /^(place|position|spot)$/.test(next) || (next === '-' && /^(ranked|place)$/.test(this.t(i + 2).lower));
       return !(ranked || place);
     }

@@ -52,6 +52,8 @@ export interface FactProfile {
   displayTerms: Set<string>;
   /** The distinctive words of its subject ("beijing" for Beijing; none for China, which most facts share). */
   subjectTerms: string[];
+  /** Every word of its subject ("zgc forum" for "Zhongguancun Forum 2025"). */
+  subjectWords: string[];
   /** Weight (sum of idf) of the title's words, and of each alias's, with the rarest word of each alias. */
   titleWeight: number;
   aliasWeights: Array<{ total: number; rarest: number }>;
@@ -120,6 +122,7 @@ function baseStem(word: string): string {
 const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan renminbi', USD: 'dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', HKD: 'dollars', INR: 'rupees' };
 const ESTABLISH = baseStem('establish');
 const GROWTH = baseStem('growth');
+const DATE = baseStem('date');
 const QUBIT = baseStem('qubit');
 const SYNONYMS = new Map<string, string>();
 for (const group of SYNONYM_GROUPS) {
@@ -226,6 +229,7 @@ function profileOf(fact: Fact): FactProfile {
     nounTerms,
     displayTerms,
     subjectTerms: fact.subject ? [...new Set(termsOfText(fact.subject))] : [],
+    subjectWords: fact.subject ? [...new Set(termsOfText(fact.subject))] : [],
     titleWeight: 0,
     aliasWeights: [],
   };
@@ -363,6 +367,8 @@ export interface Candidate {
   nounHit: boolean;
   /** The fact's display counts the claim's counted noun ("128 events" for "138 events"). */
   headHit: boolean;
+  /** Its subject is named next to the figure ("the 2024 Harbor Fair" for a fact about the Harbor Fair). */
+  subjectHit: boolean;
 }
 
 /** An alias counts only with a word at least this rare (ln(1 + facts/df)): about one fact in six. */
@@ -387,6 +393,8 @@ export interface Context {
   noun: string[];
   /** The last word of the counted noun: "patents" in "4 million valid invention patents". */
   head: string | null;
+  /** Words the kind of claim stands for without writing them ("dates" for a date): they name a fact, they score nothing. */
+  implied: Set<string>;
 }
 
 /** A word that another figure of the sentence counts ("15 enterprises") says little about this one. */
@@ -475,12 +483,14 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   };
   // "up 8.3 percent", "grew 3.5 percent": the claim names a growth rate even when the sentence does not say "growth".
   if (claim.change !== null) set(GROWTH, 1);
+  // A date speaks of dates ("held from May 28 to June 1" is the fact titled "Dates of the Harbor Fair").
+  const implied = new Set<string>(claim.dimension === 'date' ? [DATE] : []);
   // "US$502bn" says dollars as plainly as "502 billion dollars" does.
   if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
   if (sentence.heading !== null) addSentence(sentence.heading, HEADING_WEIGHT);
   const previous = ex.sentences[claim.sentence - 1];
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
-  return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null };
+  return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null, implied };
 }
 
 /** The terms of word i of a sentence: "research and development" is also R&D; "first held" is a founding. */
@@ -494,6 +504,8 @@ function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
   return out;
 }
 
+/** A word this near the figure (in context weight) stands next to it. */
+export const NEXT_TO = 0.5;
 /** Subject words at least this rare count (ln(1 + facts/df)); "China", the subject of a third of the facts, does not. */
 const MIN_SUBJECT_IDF = 1.5;
 /** What a fact keeps of its score when its subject is named nowhere near the figure. */
@@ -520,8 +532,8 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     }
   }
   const idf = (t: string) => index.idf.get(t) ?? 0;
-  const anywhere = (t: string) => (ctx.all.has(t) ? 1 : 0);
-  const near = (t: string) => Math.min(1, 2 * (ctx.weights.get(t) ?? 0));
+  const anywhere = (t: string) => (ctx.all.has(t) || ctx.implied.has(t) ? 1 : 0);
+  const near = (t: string) => (ctx.implied.has(t) ? 1 : Math.min(1, 2 * (ctx.weights.get(t) ?? 0)));
   const out: Candidate[] = [];
   for (const [i, raw] of scores) {
     if (raw * MAX_BONUS < minScore) continue;
@@ -532,8 +544,8 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     const named = (present: (t: string) => number, singleAliases: boolean) => {
       let best = profile.titleWeight > 0 ? profile.titleTerms.reduce((s, t) => s + present(t) * idf(t), 0) / profile.titleWeight : 0;
       profile.aliasTerms.forEach((a, k) => {
-        const total = profile.aliasWeights[k]!.total;
-        if ((a.length > 1 || singleAliases) && total > 0) best = Math.max(best, a.reduce((s, t) => s + present(t) * idf(t), 0) / total);
+        const { total, rarest } = profile.aliasWeights[k]!;
+        if ((a.length > 1 || singleAliases) && total > 0 && rarest >= MIN_ALIAS_IDF) best = Math.max(best, a.reduce((s, t) => s + present(t) * idf(t), 0) / total);
       });
       return best;
     };
@@ -548,24 +560,29 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     score *= 0.4 + 0.6 * named(near, true);
     // A fact about Beijing is less likely the one meant when nothing around the figure names Beijing.
     if (profile.subjectTerms.length && !profile.subjectTerms.some((t) => ctx.all.has(t))) score *= SUBJECT_MISSING;
-    out.push({ profile, score, coverage, aliasHit, nounHit, headHit });
+    const subjectHit = profile.subjectWords.length > 0 && profile.subjectWords.every((t) => (ctx.weights.get(t) ?? 0) >= NEXT_TO);
+    out.push({ profile, score, coverage, aliasHit, nounHit, headHit, subjectHit });
   }
   return out.sort((a, b) => b.score - a.score || (a.profile.fact.id < b.profile.fact.id ? -1 : 1));
 }
 
-/** Whether a candidate is named well enough to be what the claim is about. */
-export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE): boolean {
+/**
+ * Whether a candidate is named well enough to be what the claim is about. A
+ * year may also be about any fact whose subject it stands beside ("the 2024
+ * Harbor Fair"): it is compared with the fact's period, not its figure.
+ */
+export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE, bySubject = false): boolean {
   if (ctx.noun.length && !ctx.noun.some((t) => c.profile.terms.has(t))) return false;
   if (c.score < minScore) return false;
-  return c.aliasHit || c.coverage >= MIN_COVERAGE || (c.nounHit && c.coverage >= MIN_COVERAGE_WITH_NOUN);
+  return c.aliasHit || c.coverage >= MIN_COVERAGE || (c.nounHit && c.coverage >= MIN_COVERAGE_WITH_NOUN) || (bySubject && c.subjectHit);
 }
 
 /**
  * The facts a claim is about, best first: those named well enough, and among
  * them, when some count what the claim counts, only those.
  */
-export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MIN_SCORE): Candidate[] {
-  const about = ranked.filter((c) => isAbout(c, ctx, minScore));
+export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MIN_SCORE, bySubject = false): Candidate[] {
+  const about = ranked.filter((c) => isAbout(c, ctx, minScore, bySubject));
   const counting = about.filter((c) => c.headHit);
   return counting.length ? counting : about;
 }

@@ -127,8 +127,8 @@ function explanation(r: CheckedClaim, base: FactBase, style: Style): string {
     case 'unsupported': {
       const note = r.note ? visibleInline(r.note) : null;
       if (r.fact && r.expected.length) {
-        const say = r.expected.length === 1 ? `the facts say ${visibleInline(figureText(r.expected[0]!))} (${withFact(sourcesText(allSources, base))})` : `the sources say ${versionsText(r.expected, base)} (${id})`;
-        return `: ${note ?? 'neither confirmed nor ruled out'}; ${say}`;
+        const say = r.expected.length === 1 ? `they say ${visibleInline(figureText(r.expected[0]!))} (${withFact(sourcesText(allSources, base))})` : `the sources say ${versionsText(r.expected, base)} (${id})`;
+        return `: ${note ?? 'the facts neither confirm nor rule it out'}; ${say}`;
       }
       return `: ${note ?? 'no fact covers it'}`;
     }
