@@ -8,6 +8,7 @@ import type { Context } from './commands/types.js';
 import { styleFor, type GlobalOptions } from './commands/options.js';
 import { EXIT_ERROR, ZgcError } from './errors.js';
 import { processIo, type Io } from './io.js';
+import { runWithCache } from './facts/load.js';
 import { visibleInline } from './output/sanitize.js';
 
 declare const ZGC_VERSION: string | undefined;
@@ -19,6 +20,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .version(version, '-V, --version', 'print the version')
     .option('--no-color', 'never colour the output (also NO_COLOR=1 or TERM=dumb)')
     .option('--debug', 'show stack traces for unexpected errors')
+    .option('--no-cache', 'read every facts file afresh, neither using nor writing the cache')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
@@ -36,7 +38,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       const global = program.opts<GlobalOptions>();
       const ctx: Context = { io, global, style: styleFor(global, io), program, specs: commands };
       const args = this.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
-      setCode(await spec.run(ctx, args, this.opts()));
+      setCode(await runWithCache(io, { env: io.env, cache: global.cache !== false }, (io) => spec.run({ ...ctx, io }, args, this.opts())));
     });
   }
   return program;

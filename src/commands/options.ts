@@ -64,6 +64,8 @@ export function outputFormat(options: Record<string, unknown>, io: Io): Format {
 export interface GlobalOptions {
   color?: boolean;
   debug?: boolean;
+  /** false under --no-cache. */
+  cache?: boolean;
 }
 
 export function styleFor(global: GlobalOptions, io: Io): Style {

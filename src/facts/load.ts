@@ -2,12 +2,24 @@
  * Loads a facts directory: every *.yaml file below it, each parsed on its own
  * (or taken from the cache), then the checks that need them all: unique ids
  * across files, references that resolve.
+ *
+ * The cache (see cache.ts and catalog.ts) keeps, per facts file, what the
+ * parser and validator made of its content, and per directory a catalog of
+ * ids, problems and words. A file is parsed again only when its content
+ * changed; whether it did is judged from its size, times and inode, and from
+ * its SHA-256 when those cannot be trusted (git's "racily clean" rule: a file
+ * modified within RACY_MS of the moment it was last read is hashed again).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdirSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { Io } from '../io.js';
 import { FactsError, type Problem } from '../errors.js';
-import type { Fact, FactBase, Source } from './types.js';
+import type { FactBase } from './types.js';
 import { loadParseTools, parseFactFile, type ParsedFile, type ParseTools } from './parse.js';
+import { cacheDirFor, cacheRoot, CacheFile, collectGarbage, contentHash, jsonSection, KIND_CATALOG, KIND_MANIFEST, KIND_SHARD, writeContainer } from './cache.js';
+import { summarize, type FileSummary } from './codec.js';
+import { baseOf, buildTables, CacheReadError, catalogSections, DiskCatalog, eagerBase, memoryCatalog, readCatalogMeta, Shard, shardSections, type Catalog } from './catalog.js';
 
 export interface LoadResult {
   base: FactBase;
@@ -67,43 +79,56 @@ export async function parseFiles(files: string[], displayPath: (f: string) => st
 
 /** Joins parsed files into one base, with the problems only the whole directory shows. */
 export function assembleBase(dir: string, parsed: ParsedFile[]): LoadResult {
-  const problems: Problem[] = parsed.flatMap((p) => p.problems);
-  const facts: Fact[] = [];
-  const sources: Source[] = [];
-  const factById = new Map<string, Fact>();
-  const sourceById = new Map<string, Source>();
-  for (const p of parsed) {
-    for (const s of p.sources) {
-      const prior = sourceById.get(s.id);
-      if (prior) {
-        problems.push({ ...s.loc, severity: 'error', message: `duplicate source id "${s.id}" (first at ${prior.loc.file}:${prior.loc.line}:${prior.loc.col})` });
-        continue;
-      }
-      sourceById.set(s.id, s);
-      sources.push(s);
-    }
-  }
-  for (const p of parsed) {
-    for (const f of p.facts) {
-      const prior = factById.get(f.id);
-      if (prior) {
-        problems.push({ ...f.loc, severity: 'error', message: `duplicate fact id "${f.id}" (first at ${prior.loc.file}:${prior.loc.line}:${prior.loc.col})` });
-        continue;
-      }
-      for (const c of f.sources) {
-        if (!sourceById.has(c.source)) problems.push({ ...c.loc, severity: 'error', message: `fact "${f.id}" cites unknown source "${c.source}"` });
-      }
-      factById.set(f.id, f);
-      facts.push(f);
-    }
-  }
-  facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { base: { dir, files: parsed.map((p) => p.file), facts, sources, factById, sourceById }, problems };
+  const catalog = memoryCatalog(dir, parsed);
+  return { base: eagerBase(catalog), problems: catalog.problems };
 }
 
 export interface LoadOptions {
   cwd?: string;
+  /**
+   * The environment to find the cache directory in ($XDG_CACHE_HOME, $HOME):
+   * the Io's, never process.env. Without it (and outside a command run) there is no cache.
+   */
+  env?: NodeJS.ProcessEnv;
+  /** false (--no-cache): parse every file, and neither read nor write the cache. */
+  cache?: boolean;
+}
+
+interface CacheSettings {
+  env: NodeJS.ProcessEnv;
+  cache: boolean;
+}
+
+const runSettings = new AsyncLocalStorage<CacheSettings>();
+
+/**
+ * Runs one command with the cache settings of its run (the Io's environment,
+ * --no-cache), which loadFacts uses when not given its own: commands need not
+ * pass them along. If a cache file turns out damaged midway (the loader then
+ * drops it) and the command has printed nothing yet, the command runs once
+ * more, with stdin replayed, and the cache is rebuilt.
+ */
+export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io: Io) => Promise<T>): Promise<T> {
+  let printed = false;
+  let stdin: Promise<string | null> | null = null;
+  // Everything else is read through from the run's Io, when asked for.
+  const tracked: Io = Object.assign(Object.create(io) as Io, {
+    write: (t: string) => {
+      printed ||= t.length > 0;
+      io.write(t);
+    },
+    error: (t: string) => {
+      printed ||= t.length > 0;
+      io.error(t);
+    },
+    readStdin: () => (stdin ??= io.readStdin()),
+  });
+  try {
+    return await runSettings.run(settings, () => run(tracked));
+  } catch (err) {
+    if (!(err instanceof CacheReadError) || printed) throw err;
+    return runSettings.run(settings, () => run(tracked));
+  }
 }
 
 /** Loads and validates a facts directory; throws FactsError (exit 2) listing every error. */
@@ -120,6 +145,224 @@ export async function loadFactsWithProblems(dir: string, options: LoadOptions = 
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : f;
   };
   const files = listFactFiles(dir);
-  const parsed = await parseFiles(files, displayPath);
-  return assembleBase(dir, parsed);
+  const scope = runSettings.getStore();
+  const env = options.env ?? scope?.env;
+  const useCache = options.cache ?? scope?.cache ?? true;
+  const root = !useCache || !env ? null : cacheRoot(env);
+  if (root === null) return assembleBase(dir, await parseFiles(files, displayPath));
+  const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDirFor(root, path.resolve(dir)));
+  return { base: catalog instanceof DiskCatalog ? baseOf(catalog) : eagerBase(catalog), problems: catalog.problems };
+}
+
+/**
+ * A file modified less than this long before zgc last read it may have
+ * changed again since without its size or times showing it (file systems
+ * keep times to a second or two, and clocks drift a little): such a file is
+ * hashed on every run until it has been left alone for this long.
+ */
+export const RACY_MS = 3000;
+
+/** What the manifest remembers of one file, to tell without reading it that it has not changed. */
+interface FileState {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** SHA-256 of the content. */
+  hash: string;
+  /** Date.now() just before the content was last read: times at or after this minus RACY_MS are not trusted. */
+  verifiedAt: number;
+}
+
+const MANIFEST = 'manifest.zgc';
+const CATALOG = 'catalog.zgc';
+const SHARDS = 'shards';
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function readManifest(file: string, dir: string): Map<string, FileState> {
+  const states = new Map<string, FileState>();
+  const f = CacheFile.open(file, KIND_MANIFEST);
+  if (!f) return states;
+  const m = f.sectionCount === 1 ? (f.json(0) as { dir?: unknown; files?: unknown } | null) : null;
+  f.close();
+  if (!m || m.dir !== dir || !Array.isArray(m.files)) return states;
+  for (const e of m.files as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 7) return new Map();
+    const [rel, size, mtimeMs, ctimeMs, ino, hash, verifiedAt] = e as unknown[];
+    if (typeof rel !== 'string' || typeof hash !== 'string' || !HEX64.test(hash) || ![size, mtimeMs, ctimeMs, ino, verifiedAt].every((n) => typeof n === 'number' && Number.isFinite(n))) return new Map();
+    states.set(rel, { size: size as number, mtimeMs: mtimeMs as number, ctimeMs: ctimeMs as number, ino: ino as number, hash, verifiedAt: verifiedAt as number });
+  }
+  return states;
+}
+
+function writeManifest(file: string, dir: string, rels: string[], states: (FileState | null)[]): void {
+  const files = rels.flatMap((rel, i) => {
+    const s = states[i];
+    return s ? [[rel, s.size, s.mtimeMs, s.ctimeMs, s.ino, s.hash, s.verifiedAt]] : [];
+  });
+  writeContainer(file, KIND_MANIFEST, [jsonSection({ dir, files })]);
+}
+
+/** Unchanged since it was hashed, as far as the file system can tell, and not racily so. */
+function trusted(st: Stats, known: FileState | undefined): boolean {
+  return (
+    known !== undefined &&
+    st.size === known.size &&
+    st.mtimeMs === known.mtimeMs &&
+    st.ctimeMs === known.ctimeMs &&
+    st.ino === known.ino &&
+    Math.max(st.mtimeMs, st.ctimeMs) < known.verifiedAt - RACY_MS
+  );
+}
+
+/** One facts file as this run sees it. */
+interface Entry {
+  file: string;
+  rel: string;
+  shown: string;
+  /** Its state after this run: null when it could not be read. */
+  state: FileState | null;
+  /** Its bytes, when this run had to read them. */
+  bytes?: Buffer;
+  /** Its parse, when this run made one. */
+  parsed?: ParsedFile;
+}
+
+async function loadCached(dir: string, files: string[], displayPath: (f: string) => string, cacheDir: string): Promise<Catalog> {
+  const manifestFile = path.join(cacheDir, MANIFEST);
+  const catalogFile = path.join(cacheDir, CATALOG);
+  const shardDir = path.join(cacheDir, SHARDS);
+  const shardPath = (hash: string) => path.join(shardDir, hash + '.zgc');
+  const known = readManifest(manifestFile, dir);
+  let manifestChanged = known.size !== files.length;
+
+  const entries: Entry[] = [];
+  for (const file of files) {
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    const entry: Entry = { file, rel, shown: displayPath(file), state: null };
+    entries.push(entry);
+    const prior = known.get(rel);
+    if (!prior) manifestChanged = true;
+    const verifiedAt = Date.now();
+    let st: Stats;
+    try {
+      st = statSync(file);
+      if (prior && trusted(st, prior)) {
+        entry.state = prior;
+        continue;
+      }
+      entry.bytes = readFileSync(file);
+    } catch {
+      // Unreadable: the parse below reports it, as it does without a cache.
+      manifestChanged = true;
+      continue;
+    }
+    const hash = await contentHash(entry.bytes);
+    entry.state = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, verifiedAt };
+    // A racy file whose content is as remembered need not be remembered again until it is no longer racy.
+    if (!prior || prior.hash !== hash || trusted(st, entry.state)) manifestChanged = true;
+    else entry.state = { ...entry.state, verifiedAt: prior.verifiedAt };
+  }
+
+  const readable = entries.every((e) => e.state !== null);
+  const current = entries.map((e) => [e.rel, e.state?.hash ?? ''] as [string, string]);
+  const shown = entries.map((e) => e.shown);
+
+  // The catalog stands when it was made from exactly these files with exactly these contents.
+  if (readable) {
+    const cf = CacheFile.open(catalogFile, KIND_CATALOG);
+    const meta = cf && readCatalogMeta(cf);
+    if (cf && meta && meta.dir === dir && sameFiles(meta.files, current)) {
+      if (manifestChanged) writeManifest(manifestFile, dir, entries.map((e) => e.rel), entries.map((e) => e.state));
+      const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
+      catalog.onBroken = () => dropCache(catalogFile, manifestFile);
+      return catalog;
+    }
+    cf?.close();
+  }
+
+  // Rebuild: each file's summary from its shard, or from parsing it (and writing its shard).
+  let tools: ParseTools | null = null;
+  const summaries: FileSummary[] = [];
+  const shards: (Shard | null)[] = [];
+  let allStored = readable;
+  for (const e of entries) {
+    let shard = e.state ? Shard.open(shardPath(e.state.hash), e.state.hash) : null;
+    if (!shard && e.state && !e.bytes) {
+      // Trusted by its times, but its shard is gone: read it after all.
+      try {
+        e.bytes = readFileSync(e.file);
+        e.state = { ...e.state, hash: await contentHash(e.bytes) };
+        shard = Shard.open(shardPath(e.state.hash), e.state.hash);
+      } catch {
+        e.state = null;
+        allStored = false;
+      }
+    }
+    const stored = shard?.summary() ?? null;
+    if (shard && !stored) {
+      shard.close();
+      shard = null;
+    }
+    shards.push(shard);
+    if (stored) {
+      summaries.push(stored);
+      continue;
+    }
+    if (!e.bytes) {
+      e.parsed = (await parseFiles([e.file], displayPath))[0]!;
+    } else {
+      tools ??= await loadParseTools();
+      e.parsed = parseFactFile(e.bytes, e.shown, tools);
+    }
+    const summary = summarize(e.parsed);
+    summaries.push(summary);
+    if (!e.state || !writeContainer(shardPath(e.state.hash), KIND_SHARD, shardSections(e.parsed, summary, e.state.hash))) allStored = false;
+  }
+
+  const tables = buildTables(summaries);
+  const files2 = entries.map((e) => [e.rel, e.state?.hash ?? ''] as [string, string]);
+  if (allStored && writeContainer(catalogFile, KIND_CATALOG, catalogSections({ dir, files: files2, problems: tables.problems }, tables))) {
+    writeManifest(manifestFile, dir, entries.map((e) => e.rel), entries.map((e) => e.state));
+    collectGarbage(shardDir, new Set(files2.map(([, h]) => h + '.zgc')));
+    collectGarbage(cacheDir, new Set([MANIFEST, CATALOG, SHARDS]));
+    const cf = CacheFile.open(catalogFile, KIND_CATALOG);
+    const meta = cf && readCatalogMeta(cf);
+    for (const s of shards) s?.close();
+    if (cf && meta && sameFiles(meta.files, files2)) {
+      const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
+      catalog.onBroken = () => dropCache(catalogFile, manifestFile);
+      return catalog;
+    }
+    cf?.close();
+  }
+
+  // The cache cannot hold this directory (unwritable, or a file unreadable): answer from memory.
+  const parsed: ParsedFile[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    let p = e.parsed ?? shards[i]?.parsed(e.shown) ?? null;
+    if (!p) {
+      tools ??= await loadParseTools();
+      p = e.bytes ? parseFactFile(e.bytes, e.shown, tools) : (await parseFiles([e.file], displayPath))[0]!;
+    }
+    parsed.push(p);
+    shards[i]?.close();
+  }
+  return memoryCatalog(dir, parsed);
+}
+
+function sameFiles(a: readonly [string, string][], b: readonly [string, string][]): boolean {
+  return a.length === b.length && a.every(([rel, hash], i) => rel === b[i]![0] && hash === b[i]![1]);
+}
+
+/** Forgets the directory's catalog and manifest, so that the next run checks every file and rebuilds. */
+function dropCache(...files: string[]): void {
+  for (const f of files) {
+    try {
+      unlinkSync(f);
+    } catch {
+      // Already gone, or not ours to remove: the next run's checks decide.
+    }
+  }
 }

@@ -4,7 +4,9 @@
  * nearest suggestions instead.
  */
 import type { Fact, FactBase } from '../facts/types.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText, tokenize } from './normalize.js';
+import { matchQuality, rankOrdinals } from './terms.js';
+import { catalogOf, catalogOfFacts } from '../facts/catalog.js';
 
 export type MatchKind = 'exact' | 'alias' | 'fuzzy';
 
@@ -36,54 +38,47 @@ export interface Missed {
 
 export type Lookup = Found | Missed;
 
-export interface SearchDoc {
-  id: string;
-  title: string;
-  aliases: string[];
-  tags: string[];
-  statement: string;
-  subject: string;
-}
+/** Ranked beyond the limit, so that facts tied at the limit are all weighed before any is cut. */
+const TIE_WINDOW = 64;
 
-export function searchDoc(f: Fact): SearchDoc {
-  return {
-    id: normalizeText(f.id),
-    title: normalizeText(f.title),
-    aliases: f.aliases.map(normalizeText),
-    tags: f.tags.map(normalizeText),
-    statement: normalizeText(f.statement),
-    subject: normalizeText(f.subject ?? ''),
-  };
-}
-
-type FuseCtor = typeof import('fuse.js').default;
-
-/** Ranks facts for a free-text query with fuse.js (loaded only here). */
-export async function rankFacts(facts: Fact[], query: string, limit: number): Promise<Scored[]> {
+/**
+ * Ranks facts for a free-text query, best first: the word-by-word score of
+ * terms.ts (the share of the query's weight a fact does not match), rounded
+ * to three places; equal scores go to the fact whose id, title or alias the
+ * query covers most ("how many robots" before "how many robot enterprises"),
+ * then to the lower id. Given a base, only the facts sharing a word with the
+ * query are read; given an array, the array is indexed in memory (once).
+ */
+export async function rankFacts(from: Fact[] | FactBase, query: string, limit: number): Promise<Scored[]> {
   const q = normalizeText(query);
-  if (!q) return [];
-  const mod = await import('fuse.js');
-  const Fuse: FuseCtor = (mod as unknown as { default: FuseCtor }).default ?? (mod as unknown as FuseCtor);
-  const docs = facts.map(searchDoc);
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: 'id', weight: 3 },
-      { name: 'aliases', weight: 3 },
-      { name: 'title', weight: 2 },
-      { name: 'tags', weight: 1 },
-      { name: 'subject', weight: 0.5 },
-      { name: 'statement', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    threshold: 0.6,
-    shouldSort: true,
-  });
-  return fuse
-    .search(q, { limit })
-    .map((r) => ({ fact: facts[r.refIndex]!, score: round(r.score ?? 1) }))
-    .sort((a, b) => a.score - b.score || (a.fact.id < b.fact.id ? -1 : 1));
+  if (!q || limit <= 0) return [];
+  const catalog = Array.isArray(from) ? catalogOfFacts(from) : catalogOf(from);
+  const ranked = rankOrdinals(catalog.termIndex(), q, limit + TIE_WINDOW).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
+  const words = [...new Set(tokenize(q))];
+  for (let start = 0; start < Math.min(limit, ranked.length); ) {
+    let end = start + 1;
+    while (end < ranked.length && ranked[end]!.score === ranked[start]!.score) end++;
+    if (end - start > 1) {
+      const group = ranked.slice(start, end);
+      for (const r of group) r.coverage = coverage(catalog.fact(r.ordinal), words);
+      group.sort((a, b) => b.coverage - a.coverage || a.ordinal - b.ordinal);
+      ranked.splice(start, group.length, ...group);
+    }
+    start = end;
+  }
+  return ranked.slice(0, limit).map((r) => ({ fact: catalog.fact(r.ordinal), score: r.score }));
+}
+
+/** The largest share of the words of the fact's id, title or an alias that some query word matches. */
+function coverage(fact: Fact, queryWords: readonly string[]): number {
+  let best = 0;
+  for (const field of [fact.id, fact.title, ...fact.aliases]) {
+    const words = tokenize(field);
+    if (!words.length) continue;
+    const matched = words.filter((w) => queryWords.some((q) => matchQuality(q, w) > 0)).length;
+    best = Math.max(best, matched / words.length);
+  }
+  return best;
 }
 
 function round(n: number): number {
@@ -95,12 +90,13 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   const exact = base.factById.get(trimmed) ?? base.factById.get(trimmed.toLowerCase());
   if (exact) return { query, match: 'exact', fact: exact, score: 0, alternatives: [] };
   const q = normalizeText(trimmed);
-  const aliased = base.facts.filter((f) => normalizeText(f.id) === q || normalizeText(f.title) === q || f.aliases.some((a) => normalizeText(a) === q));
+  const catalog = catalogOf(base);
+  const aliased = q ? catalog.keyOrdinals(q).map((o) => catalog.fact(o)) : [];
   if (aliased.length) {
     // Two facts sharing an alias are both shown: the first answers, the other is a runner-up.
     return { query, match: 'alias', fact: aliased[0]!, score: 0, alternatives: aliased.slice(1).map((fact) => ({ fact, score: 0 })) };
   }
-  const ranked = await rankFacts(base.facts, trimmed, 6);
+  const ranked = await rankFacts(base, trimmed, 6);
   const best = ranked[0];
   if (!best || best.score > MAX_ANSWER_SCORE) return { query, fact: null, suggestions: ranked.slice(0, 3) };
   const alternatives = ranked.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3);

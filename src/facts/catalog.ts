@@ -1,0 +1,800 @@
+/**
+ * The catalog of a facts directory: which facts and sources it holds (first
+ * occurrence of an id wins), where each one is, the problems of the whole
+ * directory, the words that find each fact. It is built from per-file
+ * summaries, so that after one file changes only that file is parsed again.
+ *
+ * A catalog lives in memory (zgc --no-cache, or when the cache cannot be
+ * written) or in a cache file read piece by piece: `zgc stat <id>` reads one
+ * bucket of ids and one record, not the directory.
+ */
+import { ZgcError, type Problem } from '../errors.js';
+import type { Fact, FactBase, Source } from './types.js';
+import type { ParsedFile } from './parse.js';
+import { decodeFact, decodeSource, decodeSummary, encodeFact, encodeSource, encodeSummary, summarize, summaryProblems, type FileSummary } from './codec.js';
+import { CacheFile, checksum, hash32, jsonSection, KIND_CATALOG, KIND_SHARD, readU32, u32Section } from './cache.js';
+import { buildTermIndex, compareStrings, factKeys, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, type TermIndex } from '../search/terms.js';
+
+/** A problem with its file as an index into the catalog's files. */
+export interface StoredProblem {
+  file: number;
+  line: number;
+  col: number;
+  severity: 'error' | 'warning';
+  message: string;
+  /** For a duplicate id: where the id first appears; shown as "(first at FILE:LINE:COL)". */
+  first?: [file: number, line: number, col: number];
+}
+
+/** What the whole directory yields, computed from the files' summaries alone. */
+export interface Tables {
+  problems: StoredProblem[];
+  /** Accepted facts in id order (the ordinals): their id, file and place in the file. */
+  facts: { id: string; file: number; local: number }[];
+  sources: { id: string; file: number; local: number }[];
+  /** Normalized id, title or alias -> ordinals of the facts it names, ascending. */
+  keys: Map<string, number[]>;
+  terms: { count: number; terms: string[]; postings: number[][] };
+}
+
+/**
+ * The whole-directory checks (an id used twice, a citation of an unknown
+ * source) and the tables of accepted facts, in the order the problems are
+ * reported: each file's own problems, then duplicate sources, then facts.
+ */
+export function buildTables(summaries: readonly FileSummary[]): Tables {
+  const problems: StoredProblem[] = [];
+  summaries.forEach((s, file) => {
+    for (const p of s.problems) problems.push({ file, ...p });
+  });
+  const sourceAt = new Map<string, [number, number, number, number]>();
+  summaries.forEach((s, file) =>
+    s.sources.forEach((src, local) => {
+      const prior = sourceAt.get(src.id);
+      if (prior) problems.push({ file, line: src.line, col: src.col, severity: 'error', message: `duplicate source id "${src.id}"`, first: [prior[0], prior[2], prior[3]] });
+      else sourceAt.set(src.id, [file, local, src.line, src.col]);
+    }),
+  );
+  const factAt = new Map<string, [number, number, number, number]>();
+  summaries.forEach((s, file) =>
+    s.facts.forEach((f, local) => {
+      const prior = factAt.get(f.id);
+      if (prior) {
+        problems.push({ file, line: f.line, col: f.col, severity: 'error', message: `duplicate fact id "${f.id}"`, first: [prior[0], prior[2], prior[3]] });
+        return;
+      }
+      for (const c of f.cites) {
+        if (!sourceAt.has(c.source)) problems.push({ file, line: c.line, col: c.col, severity: 'error', message: `fact "${f.id}" cites unknown source "${c.source}"` });
+      }
+      factAt.set(f.id, [file, local, f.line, f.col]);
+    }),
+  );
+  const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
+  const facts = [...factAt].map(([id, [file, local]]) => ({ id, file, local })).sort(byId);
+  const sources = [...sourceAt].map(([id, [file, local]]) => ({ id, file, local })).sort(byId);
+  const keys = new Map<string, number[]>();
+  facts.forEach((f, ordinal) => {
+    for (const k of summaries[f.file]!.facts[f.local]!.keys) {
+      const list = keys.get(k);
+      if (list) list.push(ordinal);
+      else keys.set(k, [ordinal]);
+    }
+  });
+  const terms = buildTermIndex(facts.map((f) => summaries[f.file]!.facts[f.local]!.terms));
+  return { problems, facts, sources, keys, terms };
+}
+
+/** A directory's facts as the commands read them, wherever they are kept. */
+export interface Catalog {
+  dir: string;
+  /** Files as the user sees them (relative to the working directory where possible). */
+  files: string[];
+  problems: Problem[];
+  factCount: number;
+  factOrdinal(id: string): number;
+  fact(ordinal: number): Fact;
+  sourceOrdinal(id: string): number;
+  source(ordinal: number): Source;
+  keyOrdinals(key: string): readonly number[];
+  termIndex(): TermIndex;
+  allFacts(): Fact[];
+  allSources(): Source[];
+}
+
+export function formatProblems(stored: readonly StoredProblem[], files: readonly string[]): Problem[] {
+  return stored.map((p) => ({
+    file: files[p.file]!,
+    line: p.line,
+    col: p.col,
+    severity: p.severity,
+    message: p.first ? `${p.message} (first at ${files[p.first[0]]}:${p.first[1]}:${p.first[2]})` : p.message,
+  }));
+}
+
+/** The catalog of files parsed in this run, all in memory. */
+export function memoryCatalog(dir: string, parsed: readonly ParsedFile[], summaries: readonly FileSummary[] = parsed.map(summarize)): Catalog {
+  const t = buildTables(summaries);
+  const files = parsed.map((p) => p.file);
+  const facts = t.facts.map((f) => parsed[f.file]!.facts[f.local]!);
+  const sources = t.sources.map((s) => parsed[s.file]!.sources[s.local]!);
+  const factIndex = new Map(facts.map((f, i) => [f.id, i]));
+  const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
+  let terms: TermIndex | null = null;
+  return {
+    dir,
+    files,
+    problems: formatProblems(t.problems, files),
+    factCount: facts.length,
+    factOrdinal: (id) => factIndex.get(id) ?? -1,
+    fact: (o) => facts[o]!,
+    sourceOrdinal: (id) => sourceIndex.get(id) ?? -1,
+    source: (o) => sources[o]!,
+    keyOrdinals: (k) => t.keys.get(k) ?? [],
+    termIndex: () => (terms ??= { count: t.terms.count, terms: t.terms.terms, df: (i) => t.terms.postings[i]!.length, postings: (i) => t.terms.postings[i]! }),
+    allFacts: () => facts,
+    allSources: () => sources,
+  };
+}
+
+const catalogs = new WeakMap<object, Catalog>();
+
+/** The catalog behind a base; a base made some other way gets one built from its facts. */
+export function catalogOf(base: FactBase): Catalog {
+  let c = catalogs.get(base);
+  if (!c) catalogs.set(base, (c = factsCatalog(base.dir, base.files, base.facts, () => base.sources)));
+  return c;
+}
+
+/** A catalog over an array of facts, its ordinals their places in the array; built once per array. */
+export function catalogOfFacts(facts: Fact[]): Catalog {
+  let c = catalogs.get(facts);
+  if (!c) catalogs.set(facts, (c = factsCatalog('', [], facts, () => [])));
+  return c;
+}
+
+function factsCatalog(dir: string, files: string[], facts: Fact[], sources: () => Source[]): Catalog {
+  const keys = new Map<string, number[]>();
+  const index = new Map<string, number>();
+  facts.forEach((f, o) => {
+    if (!index.has(f.id)) index.set(f.id, o);
+    for (const k of factKeys(f)) {
+      const list = keys.get(k);
+      if (list) list.push(o);
+      else keys.set(k, [o]);
+    }
+  });
+  let terms: TermIndex | null = null;
+  let sourceIndex: Map<string, number> | null = null;
+  return {
+    dir,
+    files,
+    problems: [],
+    factCount: facts.length,
+    factOrdinal: (id) => index.get(id) ?? -1,
+    fact: (o) => facts[o]!,
+    sourceOrdinal: (id) => (sourceIndex ??= new Map(sources().map((s, i) => [s.id, i]))).get(id) ?? -1,
+    source: (o) => sources()[o]!,
+    keyOrdinals: (k) => keys.get(k) ?? [],
+    termIndex: () => (terms ??= memoryTermIndex(facts)),
+    allFacts: () => facts,
+    allSources: sources,
+  };
+}
+
+/** A FactBase holding every fact in memory, as the catalog of a run without the cache has them. */
+export function eagerBase(catalog: Catalog): FactBase {
+  const facts = catalog.allFacts();
+  const sources = catalog.allSources();
+  const base: FactBase = {
+    dir: catalog.dir,
+    files: catalog.files,
+    facts,
+    sources,
+    factById: new Map(facts.map((f) => [f.id, f])),
+    sourceById: new Map(sources.map((s) => [s.id, s])),
+  };
+  catalogs.set(base, catalog);
+  return base;
+}
+
+/**
+ * A FactBase over a catalog. The maps answer one id by reading one record;
+ * asking for every fact (iterating, .facts, .size) reads them all, once.
+ */
+export function baseOf(catalog: Catalog): FactBase {
+  let facts: Fact[] | null = null;
+  let sources: Source[] | null = null;
+  const base: FactBase = {
+    dir: catalog.dir,
+    files: catalog.files,
+    get facts() {
+      return (facts ??= catalog.allFacts());
+    },
+    get sources() {
+      return (sources ??= catalog.allSources());
+    },
+    factById: new LazyMap<Fact>(
+      (id) => {
+        const o = catalog.factOrdinal(id);
+        return o < 0 ? undefined : catalog.fact(o);
+      },
+      () => base.facts.map((f) => [f.id, f]),
+    ),
+    sourceById: new LazyMap<Source>(
+      (id) => {
+        const o = catalog.sourceOrdinal(id);
+        return o < 0 ? undefined : catalog.source(o);
+      },
+      () => base.sources.map((s) => [s.id, s]),
+    ),
+  };
+  catalogs.set(base, catalog);
+  return base;
+}
+
+/** A Map that finds entries on demand and loads them all only when asked for all. */
+class LazyMap<V> extends Map<string, V> {
+  private complete = false;
+  constructor(
+    private readonly find: (key: string) => V | undefined,
+    private readonly every: () => [string, V][],
+  ) {
+    super();
+  }
+  override get(key: string): V | undefined {
+    if (super.has(key) || this.complete) return super.get(key);
+    const v = this.find(key);
+    if (v !== undefined) super.set(key, v);
+    return v;
+  }
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  private fill(): void {
+    if (this.complete) return;
+    for (const [k, v] of this.every()) if (!super.has(k)) super.set(k, v);
+    this.complete = true;
+  }
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.fill();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.fill();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, V]> {
+    this.fill();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    this.fill();
+    return super.entries();
+  }
+  override forEach(cb: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(cb, thisArg);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Shards: one per facts file content, named by the content's SHA-256.
+
+const SHARD_HEAD = 0;
+const SHARD_SUMMARY = 1;
+const SHARD_TABLE = 2;
+const SHARD_RECORDS = 3;
+
+/**
+ * The sections of a shard: a small head (the content hash and the counts),
+ * the summary (read only to rebuild the catalog), a table of (length,
+ * checksum) per record, then the records: sources, then facts.
+ */
+export function shardSections(p: ParsedFile, summary: FileSummary, hash: string): Buffer[] {
+  const records = [...p.sources.map(encodeSource), ...p.facts.map(encodeFact)].map((r) => Buffer.from(r, 'utf8'));
+  const table: number[] = [];
+  for (const r of records) table.push(r.length, checksum(r));
+  return [jsonSection({ hash, sources: p.sources.length, facts: p.facts.length }), jsonSection(encodeSummary(summary)), u32Section(table), Buffer.concat(records)];
+}
+
+/** An open shard: its records, read one at a time, and its summary when asked for. */
+export class Shard {
+  private offsets: number[] | null = null;
+  private lengths: number[] = [];
+  private sums: number[] = [];
+  /** The whole records section, once many records are wanted. */
+  private all: Buffer | null = null;
+
+  private constructor(
+    private readonly file: CacheFile,
+    private readonly sources: number,
+    private readonly facts: number,
+  ) {}
+
+  /** Opens the shard of the content with this SHA-256, or null when it is missing or fails its checks. */
+  static open(file: string, hash: string): Shard | null {
+    const f = CacheFile.open(file, KIND_SHARD);
+    if (!f) return null;
+    if (f.sectionCount !== 4) return fail(f);
+    const head = f.json(SHARD_HEAD) as { hash?: unknown; sources?: unknown; facts?: unknown } | null;
+    if (!head || head.hash !== hash || !isInt(head.sources) || !isInt(head.facts)) return fail(f);
+    return new Shard(f, head.sources, head.facts);
+  }
+
+  /** What the catalog needs of the file; null when it fails its checks. */
+  summary(): FileSummary | null {
+    const s = decodeSummary(this.file.json(SHARD_SUMMARY));
+    return s && s.sources.length === this.sources && s.facts.length === this.facts ? s : null;
+  }
+
+  private table(): boolean {
+    if (this.offsets) return true;
+    const n = this.sources + this.facts;
+    const t = readU32(this.file.section(SHARD_TABLE), n * 2);
+    if (!t) return false;
+    const offsets: number[] = [];
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      offsets.push(at);
+      this.lengths.push(t[2 * i]!);
+      this.sums.push(t[2 * i + 1]!);
+      at += t[2 * i]!;
+    }
+    this.offsets = offsets;
+    return true;
+  }
+
+  /** Reads every record in one go from now on: for loading a whole file. */
+  readAll(): boolean {
+    if (!this.table()) return false;
+    this.all ??= this.file.section(SHARD_RECORDS);
+    return this.all !== null;
+  }
+
+  private record(i: number): unknown {
+    if (!this.table() || i >= this.offsets!.length) return undefined;
+    const at = this.offsets![i]!;
+    const b = this.all ? this.all.subarray(at, at + this.lengths[i]!) : this.file.range(SHARD_RECORDS, at, this.lengths[i]!);
+    if (!b || b.length !== this.lengths[i] || checksum(b) !== this.sums[i]) return undefined;
+    try {
+      return JSON.parse(b.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  source(local: number, file: string): Source | null {
+    return local < this.sources ? decodeSource(this.record(local), file) : null;
+  }
+
+  fact(local: number, file: string): Fact | null {
+    return local < this.facts ? decodeFact(this.record(this.sources + local), file) : null;
+  }
+
+  /** The file as parsed, rebuilt from the shard; null when any part fails its checks. */
+  parsed(file: string): ParsedFile | null {
+    const summary = this.summary();
+    if (!summary || !this.readAll()) return null;
+    const sources: Source[] = [];
+    const facts: Fact[] = [];
+    for (let i = 0; i < this.sources; i++) {
+      const s = this.source(i, file);
+      if (!s) return null;
+      sources.push(s);
+    }
+    for (let i = 0; i < this.facts; i++) {
+      const f = this.fact(i, file);
+      if (!f) return null;
+      facts.push(f);
+    }
+    return { file, sources, facts, problems: summaryProblems(summary, file) };
+  }
+
+  close(): void {
+    this.file.close();
+  }
+}
+
+function fail(f: CacheFile): null {
+  f.close();
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// The catalog file.
+
+const IDS_PER_BUCKET = 64;
+const S_META = 0;
+const S_FACT_BUCKETS = 1;
+const S_FACT_IDS = 2;
+const S_SOURCE_BUCKETS = 3;
+const S_SOURCE_IDS = 4;
+const S_KEY_BUCKETS = 5;
+const S_KEYS = 6;
+const S_FACT_PLACES = 7;
+const S_SOURCE_PLACES = 8;
+const S_TERMS = 9;
+const S_TERM_TABLE = 10;
+const S_POSTINGS = 11;
+const SECTIONS = 12;
+
+export interface CatalogMeta {
+  /** The facts directory, resolved. */
+  dir: string;
+  /** Each file: its path relative to the directory (with "/"), and the SHA-256 of the content catalogued. */
+  files: [string, string][];
+  problems: StoredProblem[];
+  factCount: number;
+  sourceCount: number;
+  factBuckets: number;
+  sourceBuckets: number;
+  keyBuckets: number;
+  termCount: number;
+}
+
+/** Entries spread over buckets by a hash of their key: one bucket is one small read. */
+function bucketed<T>(entries: readonly T[], keyOf: (e: T) => string, perBucket: number): { count: number; table: Buffer; data: Buffer } {
+  const count = Math.max(1, Math.ceil(entries.length / perBucket));
+  const buckets: T[][] = Array.from({ length: count }, () => []);
+  for (const e of entries) buckets[hash32(keyOf(e)) % count]!.push(e);
+  const table: number[] = [];
+  const chunks: Buffer[] = [];
+  let at = 0;
+  for (const b of buckets) {
+    const bytes = Buffer.from(JSON.stringify(b), 'utf8');
+    table.push(at, bytes.length, checksum(bytes));
+    chunks.push(bytes);
+    at += bytes.length;
+  }
+  return { count, table: u32Section(table), data: Buffer.concat(chunks) };
+}
+
+/** Words in more than an eighth of the facts are stored dense: then two bits a fact take less room than the postings. */
+function isDense(df: number, count: number): boolean {
+  return df * 8 > count;
+}
+
+function packClasses(list: readonly number[], count: number): Buffer {
+  const b = Buffer.alloc(Math.ceil(count / 4));
+  for (const p of list) {
+    const o = postingOrdinal(p);
+    b[o >> 2]! |= postingClass(p) << ((o & 3) * 2);
+  }
+  return b;
+}
+
+function encodeVarints(values: readonly number[]): Buffer {
+  const out: number[] = [];
+  let prev = -1;
+  for (const v of values) {
+    let d = v - prev - 1;
+    prev = v;
+    while (d >= 0x80) {
+      out.push((d % 0x80) | 0x80);
+      d = Math.floor(d / 0x80);
+    }
+    out.push(d);
+  }
+  return Buffer.from(out);
+}
+
+/** The postings of a word stored dense; null when they are not the df the table says. */
+function unpackClasses(b: Uint8Array, count: number, df: number): Uint32Array | null {
+  const out = new Uint32Array(df);
+  let k = 0;
+  for (let o = 0; o < count; o++) {
+    const cls = packedClass(b, o);
+    if (cls === 0) continue;
+    if (k === df) return null;
+    out[k++] = posting(o, cls);
+  }
+  return k === df ? out : null;
+}
+
+/** Decodes ascending postings; null when the bytes do not hold exactly n of them below the limit. */
+function decodeVarints(b: Buffer, n: number, limit: number): Uint32Array | null {
+  const out = new Uint32Array(n);
+  let prev = -1;
+  let i = 0;
+  let k = 0;
+  while (k < n) {
+    let d = 0;
+    let scale = 1;
+    for (;;) {
+      if (i >= b.length || scale > 2 ** 35) return null;
+      const byte = b[i++]!;
+      d += (byte & 0x7f) * scale;
+      scale *= 0x80;
+      if (byte < 0x80) break;
+    }
+    prev = prev + d + 1;
+    if (prev >= limit) return null;
+    out[k++] = prev;
+  }
+  return i === b.length ? out : null;
+}
+
+export function catalogSections(meta: Omit<CatalogMeta, 'factBuckets' | 'sourceBuckets' | 'keyBuckets' | 'termCount' | 'factCount' | 'sourceCount'>, t: Tables): Buffer[] {
+  const factIds = bucketed(t.facts.map((f, o) => [f.id, o, f.file, f.local] as const), (e) => e[0], IDS_PER_BUCKET);
+  const sourceIds = bucketed(t.sources.map((s, o) => [s.id, o, s.file, s.local] as const), (e) => e[0], IDS_PER_BUCKET);
+  const keys = bucketed([...t.keys], (e) => e[0], IDS_PER_BUCKET);
+  const termTable: number[] = [];
+  const postings: Buffer[] = [];
+  let at = 0;
+  const count = t.terms.count;
+  t.terms.postings.forEach((list) => {
+    // A word in many facts is kept as two bits per fact (its class there, 0 where absent): looked up per fact, never scanned.
+    const dense = isDense(list.length, count);
+    const bytes = dense ? packClasses(list, count) : encodeVarints(list);
+    termTable.push(at, bytes.length, checksum(bytes), list.length);
+    postings.push(bytes);
+    at += bytes.length;
+  });
+  const full: CatalogMeta = {
+    ...meta,
+    factCount: t.facts.length,
+    sourceCount: t.sources.length,
+    factBuckets: factIds.count,
+    sourceBuckets: sourceIds.count,
+    keyBuckets: keys.count,
+    termCount: t.terms.terms.length,
+  };
+  const sections: Buffer[] = [];
+  sections[S_META] = jsonSection(full);
+  sections[S_FACT_BUCKETS] = factIds.table;
+  sections[S_FACT_IDS] = factIds.data;
+  sections[S_SOURCE_BUCKETS] = sourceIds.table;
+  sections[S_SOURCE_IDS] = sourceIds.data;
+  sections[S_KEY_BUCKETS] = keys.table;
+  sections[S_KEYS] = keys.data;
+  sections[S_FACT_PLACES] = u32Section(t.facts.flatMap((f) => [f.file, f.local]));
+  sections[S_SOURCE_PLACES] = u32Section(t.sources.flatMap((s) => [s.file, s.local]));
+  sections[S_TERMS] = Buffer.from(t.terms.terms.join('\n'), 'utf8');
+  sections[S_TERM_TABLE] = u32Section(termTable);
+  sections[S_POSTINGS] = Buffer.concat(postings);
+  return sections;
+}
+
+const isInt = (n: unknown, max = 0xffffffff): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function readCatalogMeta(f: CacheFile): CatalogMeta | null {
+  if (f.sectionCount !== SECTIONS) return null;
+  const m = f.json(S_META) as Partial<CatalogMeta> | null;
+  if (!m || typeof m !== 'object' || typeof m.dir !== 'string' || !Array.isArray(m.files) || !Array.isArray(m.problems)) return null;
+  for (const x of m.files) if (!Array.isArray(x) || x.length !== 2 || typeof x[0] !== 'string' || typeof x[1] !== 'string' || !HEX64.test(x[1])) return null;
+  const nFiles = m.files.length;
+  for (const p of m.problems as unknown[]) {
+    const q = p as Partial<StoredProblem>;
+    if (!q || typeof q !== 'object' || !isInt(q.file, nFiles - 1) || !isInt(q.line) || !isInt(q.col) || (q.severity !== 'error' && q.severity !== 'warning') || typeof q.message !== 'string') return null;
+    if (q.first !== undefined && !(Array.isArray(q.first) && q.first.length === 3 && isInt(q.first[0], nFiles - 1) && isInt(q.first[1]) && isInt(q.first[2]))) return null;
+  }
+  if (![m.factCount, m.sourceCount, m.termCount].every((n) => isInt(n, 0x3fffffff)) || ![m.factBuckets, m.sourceBuckets, m.keyBuckets].every((n) => isInt(n) && n > 0)) return null;
+  return m as CatalogMeta;
+}
+
+/** Reads a catalog file lazily: each question reads only the pieces it needs, and checks them. */
+export class DiskCatalog implements Catalog {
+  readonly files: string[];
+  readonly problems: Problem[];
+  readonly factCount: number;
+  private readonly buckets = new Map<string, unknown[] | null>();
+  private readonly shards = new Map<number, Shard>();
+  private factPlaces: Uint32Array | null = null;
+  private sourcePlaces: Uint32Array | null = null;
+  private readonly factMemo = new Map<number, Fact>();
+  private readonly sourceMemo = new Map<number, Source>();
+  private terms: TermIndex | null = null;
+
+  constructor(
+    readonly dir: string,
+    private readonly file: CacheFile,
+    private readonly meta: CatalogMeta,
+    /** Files as shown to the user, in catalog order. */
+    shown: string[],
+    private readonly shardPath: (hash: string) => string,
+  ) {
+    this.files = shown;
+    this.problems = formatProblems(meta.problems, shown);
+    this.factCount = meta.factCount;
+  }
+
+  /** Set by the loader: drops the damaged cache so that the next attempt rebuilds it. */
+  onBroken: () => void = () => {};
+
+  private broken(): never {
+    this.onBroken();
+    throw new CacheReadError();
+  }
+
+  /** One bucket of a bucketed table, parsed; null when the bucket fails its checks. */
+  private bucket(tableSection: number, dataSection: number, count: number, key: string): unknown[] | null {
+    const b = hash32(key) % count;
+    const memoKey = `${tableSection}:${b}`;
+    if (this.buckets.has(memoKey)) return this.buckets.get(memoKey)!;
+    let parsed: unknown[] | null = null;
+    const entry = this.file.range(tableSection, b * 12, 12);
+    if (entry) {
+      const data = this.file.range(dataSection, entry.readUInt32LE(0), entry.readUInt32LE(4));
+      if (data && checksum(data) === entry.readUInt32LE(8)) {
+        try {
+          const v = JSON.parse(data.toString('utf8'));
+          if (Array.isArray(v)) parsed = v;
+        } catch {
+          parsed = null;
+        }
+      }
+    }
+    this.buckets.set(memoKey, parsed);
+    return parsed;
+  }
+
+  /** An id's entry: [id, ordinal, file, local], checked against the catalog's bounds. */
+  private idEntry(tableSection: number, dataSection: number, buckets: number, id: string, count: number): [number, number, number] | null {
+    const bucket = this.bucket(tableSection, dataSection, buckets, id);
+    if (!bucket) this.broken();
+    for (const e of bucket) {
+      if (!Array.isArray(e) || e[0] !== id) continue;
+      const [, o, f, l] = e as unknown[];
+      if (!isInt(o, count - 1) || !isInt(f, this.meta.files.length - 1) || !isInt(l)) this.broken();
+      return [o, f, l];
+    }
+    return null;
+  }
+
+  factOrdinal(id: string): number {
+    const e = this.idEntry(S_FACT_BUCKETS, S_FACT_IDS, this.meta.factBuckets, id, this.meta.factCount);
+    if (!e) return -1;
+    this.placeHint.set(`f${e[0]}`, [e[1], e[2], id]);
+    return e[0];
+  }
+
+  sourceOrdinal(id: string): number {
+    const e = this.idEntry(S_SOURCE_BUCKETS, S_SOURCE_IDS, this.meta.sourceBuckets, id, this.meta.sourceCount);
+    if (!e) return -1;
+    this.placeHint.set(`s${e[0]}`, [e[1], e[2], id]);
+    return e[0];
+  }
+
+  /** Places (and ids) learnt from id buckets, so that one lookup need not read the whole table of places. */
+  private readonly placeHint = new Map<string, [number, number, string]>();
+
+  private place(kind: 'f' | 's', ordinal: number): [number, number, string?] {
+    const hint = this.placeHint.get(kind + ordinal);
+    if (hint) return hint;
+    const count = kind === 'f' ? this.meta.factCount : this.meta.sourceCount;
+    let places = kind === 'f' ? this.factPlaces : this.sourcePlaces;
+    if (!places) {
+      places = readU32(this.file.section(kind === 'f' ? S_FACT_PLACES : S_SOURCE_PLACES), count * 2);
+      if (!places) this.broken();
+      if (kind === 'f') this.factPlaces = places;
+      else this.sourcePlaces = places;
+    }
+    return [places[ordinal * 2]!, places[ordinal * 2 + 1]!];
+  }
+
+  private shard(file: number): Shard {
+    let s = this.shards.get(file);
+    if (!s) {
+      const entry = this.meta.files[file];
+      if (!entry) this.broken();
+      s = Shard.open(this.shardPath(entry[1]), entry[1]) ?? this.broken();
+      this.shards.set(file, s);
+    }
+    return s;
+  }
+
+  fact(ordinal: number): Fact {
+    const memo = this.factMemo.get(ordinal);
+    if (memo) return memo;
+    const [file, local, id] = this.place('f', ordinal);
+    const f = this.shard(file).fact(local, this.files[file]!) ?? this.broken();
+    if (id !== undefined && f.id !== id) this.broken();
+    this.factMemo.set(ordinal, f);
+    return f;
+  }
+
+  source(ordinal: number): Source {
+    const memo = this.sourceMemo.get(ordinal);
+    if (memo) return memo;
+    const [file, local, id] = this.place('s', ordinal);
+    const s = this.shard(file).source(local, this.files[file]!) ?? this.broken();
+    if (id !== undefined && s.id !== id) this.broken();
+    this.sourceMemo.set(ordinal, s);
+    return s;
+  }
+
+  keyOrdinals(key: string): readonly number[] {
+    const bucket = this.bucket(S_KEY_BUCKETS, S_KEYS, this.meta.keyBuckets, key);
+    if (!bucket) this.broken();
+    for (const e of bucket) {
+      if (!Array.isArray(e) || e[0] !== key) continue;
+      const list = e[1] as unknown;
+      if (!Array.isArray(list) || !list.every((o, i) => isInt(o, this.meta.factCount - 1) && (i === 0 || o > list[i - 1]))) this.broken();
+      return list as number[];
+    }
+    return [];
+  }
+
+  termIndex(): TermIndex {
+    if (this.terms) return this.terms;
+    const text = this.file.section(S_TERMS);
+    const table = readU32(this.file.section(S_TERM_TABLE), this.meta.termCount * 4);
+    if (!text || !table) this.broken();
+    const terms = this.meta.termCount === 0 ? [] : text.toString('utf8').split('\n');
+    if (terms.length !== this.meta.termCount) this.broken();
+    const count = this.meta.factCount;
+    const lists = new Map<number, Uint32Array>();
+    const packed = new Map<number, Uint8Array | null>();
+    const bytesOf = (i: number): Buffer => {
+      const bytes = this.file.range(S_POSTINGS, table[i * 4]!, table[i * 4 + 1]!);
+      if (!bytes || checksum(bytes) !== table[i * 4 + 2]) this.broken();
+      return bytes;
+    };
+    const classes = (i: number): Uint8Array | null => {
+      let c = packed.get(i);
+      if (c === undefined) {
+        c = null;
+        if (isDense(table[i * 4 + 3]!, count)) {
+          c = bytesOf(i);
+          if (c.length !== Math.ceil(count / 4)) this.broken();
+        }
+        packed.set(i, c);
+      }
+      return c;
+    };
+    this.terms = {
+      count,
+      terms,
+      df: (i) => table[i * 4 + 3]!,
+      postings: (i) => {
+        let list = lists.get(i);
+        if (!list) {
+          const dense = classes(i);
+          const decoded = dense ? unpackClasses(dense, count, table[i * 4 + 3]!) : decodeVarints(bytesOf(i), table[i * 4 + 3]!, count * 4);
+          if (!decoded) this.broken();
+          lists.set(i, (list = decoded));
+        }
+        return list;
+      },
+      classes,
+    };
+    return this.terms;
+  }
+
+  /** Reading everything: each shard's records in one read rather than one read per record. */
+  private readAllShards(): void {
+    for (let file = 0; file < this.meta.files.length; file++) if (!this.shard(file).readAll()) this.broken();
+  }
+
+  allFacts(): Fact[] {
+    this.readAllShards();
+    const out: Fact[] = [];
+    for (let o = 0; o < this.factCount; o++) out.push(this.fact(o));
+    return out;
+  }
+
+  allSources(): Source[] {
+    this.readAllShards();
+    const out: Source[] = [];
+    for (let o = 0; o < this.meta.sourceCount; o++) out.push(this.source(o));
+    return out;
+  }
+}
+
+/**
+ * A cache file that checked out when the run began failed a check later
+ * (changed or damaged under a running zgc). The run stops rather than answer
+ * from bad data; the loader has already dropped the damaged files, and the
+ * CLI runs the command once more if it has printed nothing yet.
+ */
+export class CacheReadError extends ZgcError {
+  constructor() {
+    super('the cache changed or was damaged while zgc read it: run the command again, or pass --no-cache');
+    this.name = 'CacheReadError';
+  }
+}
