@@ -126,10 +126,10 @@ type Years = Array<[number, number]>;
  */
 function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Years } {
   const clause = ex.tokens[claim.tokenStart]!.clause;
-  const heading = ex.sentences[claim.sentence]!.heading;
+  const headings = ex.sentences[claim.sentence]!.headings;
   const strong: Years = [];
   const weak: Years = [];
-  const near = heading === null ? ex.claimsBySentence[claim.sentence]! : [...ex.claimsBySentence[claim.sentence]!, ...ex.claimsBySentence[heading]!];
+  const near = [...ex.claimsBySentence[claim.sentence]!, ...headings.flatMap((h) => ex.claimsBySentence[h]!)];
   for (const o of near) {
     if (o === claim) continue;
     let span: [number, number] | null = null;
@@ -287,12 +287,31 @@ function endpointOf(ex: Extraction, claim: Claim): Endpoint {
 function evaluateDate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation {
   const period = p.period!;
   const span = claimSpan(claim.date!, p.periodYears![0]);
-  const outcome = compareDates(span, claim.date!.to === null, period, endpointOf(ex, claim));
+  let outcome = compareDates(span, claim.date!.to === null, period, endpointOf(ex, claim));
+  // Sentences hold many dates (a byline, "reported on December 30"): a date rules an event's dates out only when the
+  // sentence names the event and says it happened then ("was held", "opened", "runs").
+  if (outcome === 'contradicted' && !(namesSubject(ex, claim, p) && eventVerb(ex, claim))) outcome = 'unsupported';
   const expected: Expected = {
     value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
     sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,
   };
   return { verdict: outcome, expected: [expected], note: null };
+}
+
+function namesSubject(ex: Extraction, claim: Claim, p: FactProfile): boolean {
+  if (!p.subjectWords.length) return true;
+  const ctx = claimContext(ex, claim);
+  return p.subjectWords.every((t) => ctx.all.has(t));
+}
+
+const EVENT_VERBS = /^(held|hold|holds|ran|run|runs|running|took|take|takes|convened|staged|opened|opens|open|closed|closes|close|concluded|concludes|conclude|began|begins|begin|started|starts|start|ended|ends|end|kicked|kicks|launched|unveiled|announced)$/;
+
+function eventVerb(ex: Extraction, claim: Claim): boolean {
+  const sentence = ex.sentences[claim.sentence]!;
+  for (let k = Math.max(sentence.tokenStart, claim.tokenStart - 10); k < Math.min(sentence.tokenEnd, claim.tokenEnd + 4); k++) {
+    if (EVENT_VERBS.test(ex.tokens[k]!.lower)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------

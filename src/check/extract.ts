@@ -84,8 +84,8 @@ export interface Sentence {
   tokenEnd: number;
   /** Paragraph, list item, table row or heading the sentence belongs to, counted through the draft. */
   block: number;
-  /** The last heading above this sentence, as a sentence index. */
-  heading: number | null;
+  /** The headings this sentence stands under, outermost first, as sentence indices. */
+  headings: number[];
   isHeading: boolean;
   /** A row of a Markdown table. */
   isTableRow: boolean;
@@ -223,26 +223,32 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '」', '』']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '—', '，', '；', '：', '、']);
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'who', 'where', 'although', 'though']);
 
-function segment(tokens: Token[], text: string, breaks: number[], headings: Array<[number, number]>): Sentence[] {
+function segment(tokens: Token[], text: string, breaks: number[], headings: Array<[number, number, number]>): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   let clause = 0;
   let b = 0;
   let h = 0;
-  let lastHeading: number | null = null;
+  // Open headings, outermost first: a heading closes those of its level and below.
+  let open: Array<{ level: number; sentence: number }> = [];
   let block = 0;
+  /** The level of the heading token t is in, 0 outside headings. */
   const inHeading = (t: Token) => {
     while (h < headings.length && headings[h]![1] <= t.start) h++;
-    return h < headings.length && headings[h]![0] <= t.start;
+    return h < headings.length && headings[h]![0] <= t.start ? headings[h]![2] : 0;
   };
   const close = (end: number) => {
     if (end <= start) return;
-    const isHeading = inHeading(tokens[start]!);
+    const level = inHeading(tokens[start]!);
+    const isHeading = level > 0;
     const index = sentences.length;
-    sentences.push({ tokenStart: start, tokenEnd: end, block: isHeading ? ++block : block, heading: isHeading ? null : lastHeading, isHeading, isTableRow: false });
-    if (isHeading) block++;
+    if (isHeading) open = open.filter((o) => o.level < level);
+    sentences.push({ tokenStart: start, tokenEnd: end, block: isHeading ? ++block : block, headings: open.map((o) => o.sentence), isHeading, isTableRow: false });
+    if (isHeading) {
+      block++;
+      open.push({ level, sentence: index });
+    }
     for (let k = start; k < end; k++) tokens[k]!.sentence = index;
-    if (isHeading) lastHeading = index;
     start = end;
     clause++;
   };
@@ -409,6 +415,8 @@ const QUALIFIERS: Array<[string[], ClaimBound]> = [
   [['under'], 'less-than'],
   [['below'], 'less-than'],
 ];
+/** Verbs that put a figure's value above it, even across "the" ("exceeded the 100 mark"). */
+const VERB_QUALIFIERS = new Set(['exceeding', 'exceeds', 'exceeded', 'surpassing', 'surpassed', 'surpasses', 'topping', 'topped', 'tops', 'passed', 'crossed']);
 const SYMBOL_QUALIFIERS: Record<string, ClaimBound> = { '~': 'about', '≈': 'about', '∼': 'about', '>': 'more-than', '≥': 'at-least', '<': 'less-than', '≤': 'at-most' };
 const DURATIONS = /^(years?|months?|weeks?|days?|decades?|quarters?)$/;
 /** Qualifiers that before a year are prepositions of time ("over 2024", "below 2020 levels"). */
@@ -1194,8 +1202,17 @@ class ClaimParser {
     return null;
   }
 
-  /** The longest qualifier ending at token k. */
+  /** The longest qualifier ending at token k; a verb may stand before "the" and a quote ("surpassed the "1-million benchmark""). */
   private qualifierBefore(k: number): { bound: ClaimBound; start: number } | null {
+    let j = k;
+    while (j >= 0 && (this.t(j).text === '"' || this.t(j).text === '“' || this.t(j).text === "'")) j--;
+    if (this.t(j).lower === 'the' && j !== k) j--;
+    else if (this.t(j).lower === 'the' && j === k) j--;
+    if (j !== k && VERB_QUALIFIERS.has(this.t(j).lower)) return { bound: 'more-than', start: j };
+    return this.qualifierEndingAt(k);
+  }
+
+  private qualifierEndingAt(k: number): { bound: ClaimBound; start: number } | null {
     for (const [words, bound] of QUALIFIERS) {
       const s = k - words.length + 1;
       if (s < 0) continue;

@@ -11,8 +11,8 @@ export interface Prose {
   text: string;
   /** Offsets where a new block starts: sentences break there. */
   breaks: number[];
-  /** [start, end) offsets of heading text. */
-  headings: Array<[number, number]>;
+  /** [start, end) offsets of heading text, with the heading's level (1 for "#"). */
+  headings: Array<[number, number, number]>;
   /** [start, end) offsets of table rows: a year in one cell dates the whole row. */
   tableRows: Array<[number, number]>;
 }
@@ -34,7 +34,7 @@ export function maskMarkdown(draft: string): Prose {
     for (let k = s; k < e; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
   };
   const breaks: number[] = [];
-  const headings: Array<[number, number]> = [];
+  const headings: Array<[number, number, number]> = [];
   const tableRows: Array<[number, number]> = [];
 
   // HTML comments may span lines: they go first.
@@ -107,7 +107,7 @@ export function maskMarkdown(draft: string): Prose {
 
     let content = 0;
     let blockStart = false;
-    let heading = false;
+    let heading = 0;
     const quote = () => {
       for (let m = BLOCKQUOTE.exec(text.slice(content)); m; m = BLOCKQUOTE.exec(text.slice(content))) {
         blank(start + content, start + content + m[0].length);
@@ -125,7 +125,7 @@ export function maskMarkdown(draft: string): Prose {
       continue;
     }
     if (SETEXT_UNDERLINE.test(rest()) && prevParagraph && !wasBlank) {
-      headings.push([prevParagraph.start, prevParagraph.end]);
+      headings.push([prevParagraph.start, prevParagraph.end, rest().trim().startsWith('=') ? 1 : 2]);
       breaks.push(prevParagraph.start);
       blank(start, end);
       breaks.push(start);
@@ -143,7 +143,7 @@ export function maskMarkdown(draft: string): Prose {
       blank(start + content, start + content + atx[1]!.length);
       const closing = /\s#+\s*$/.exec(text);
       if (closing && closing.index > content + atx[1]!.length) blank(start + closing.index, end);
-      heading = true;
+      heading = atx[1]!.trim().length;
       blockStart = true;
       inList = false;
     } else {
@@ -175,10 +175,10 @@ export function maskMarkdown(draft: string): Prose {
       blockStart = true;
       tableRows.push([start, end]);
     }
-    if (wasBlank || blockStart) breaks.push(start);
+    if (wasBlank || blockStart || (prevParagraph !== null && endsLine(source.slice(prevParagraph.start, prevParagraph.end), rest()))) breaks.push(start);
     maskInline(source, out, start + content, end);
     if (heading) {
-      headings.push([start, end]);
+      headings.push([start, end, heading]);
       breaks.push(end);
       prevParagraph = null;
     } else {
@@ -187,6 +187,18 @@ export function maskMarkdown(draft: string): Prose {
   }
   source = out.join('');
   return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings, tableRows };
+}
+
+/**
+ * A line without closing punctuation, followed by one that starts with a
+ * capital, is a line of its own (a headline, a byline, an item of a list
+ * without markers), unless it ends on a word that cannot end a sentence
+ * ("the", "of"). Splitting wrapped prose there costs a sentence some context;
+ * joining headlines would mix their figures.
+ */
+function endsLine(previous: string, next: string): boolean {
+  const p = previous.trimEnd();
+  return p.length > 0 && !/[.,;:!?…"'”’)\]—–-]$/.test(p) && !/\b(and|or|of|the|a|an|to|in|for|with|by|on|at|from|as|than|its|their)$/i.test(p) && /^\s*[\p{Lu}\d]/u.test(next);
 }
 
 function isTableRow(lines: Array<{ text: string }>, i: number): boolean {

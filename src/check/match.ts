@@ -50,7 +50,7 @@ export interface FactProfile {
   nounTerms: Set<string>;
   /** Words of its displays ("128 events"): the counted noun of its own figure. */
   displayTerms: Set<string>;
-  /** The distinctive words of its subject ("beijing" for Beijing; none for China, which most facts share). */
+  /** Words of its subject that must be named near a claim about it: none for the subject most facts share ("China"). */
   subjectTerms: string[];
   /** Every word of its subject ("zgc forum" for "Zhongguancun Forum 2025"). */
   subjectWords: string[];
@@ -183,8 +183,13 @@ export function buildIndex(base: FactBase): FactIndex {
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
   const weight = (t: string) => idf.get(t) ?? 0;
+  // The subject most facts share is the base's own ("China"): a draft need not name it. Any other is named near its facts.
+  const bySubject = new Map<string, number>();
+  for (const p of profiles) if (p.fact.subject) bySubject.set(p.fact.subject, (bySubject.get(p.fact.subject) ?? 0) + 1);
+  const common = [...bySubject].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const commonTerms = new Set(common ? termsOfText(common) : []);
   for (const p of profiles) {
-    p.subjectTerms = p.subjectTerms.filter((t) => weight(t) >= MIN_SUBJECT_IDF);
+    p.subjectTerms = p.fact.subject === common ? [] : p.subjectTerms.filter((t) => !commonTerms.has(t));
     p.titleWeight = p.titleTerms.reduce((s, t) => s + weight(t), 0);
     p.aliasWeights = p.aliasTerms.map((a) => ({ total: a.reduce((s, t) => s + weight(t), 0), rarest: Math.max(...a.map(weight)) }));
   }
@@ -395,6 +400,10 @@ export interface Context {
   head: string | null;
   /** Words the kind of claim stands for without writing them ("dates" for a date): they name a fact, they score nothing. */
   implied: Set<string>;
+  /** Terms only the sentence before has: they count half toward naming a fact. */
+  before: Set<string>;
+  /** Every term of the draft up to the claim: where a subject may have been named ("the city", "the forum" further down). */
+  earlier: Set<string>;
 }
 
 /** A word that another figure of the sentence counts ("15 enterprises") says little about this one. */
@@ -404,6 +413,7 @@ const SUBJECT_WEIGHT = 0.45;
 /** The sentence before, in the same paragraph, often names what "it" is. */
 const PREVIOUS_SENTENCE_WEIGHT = 0.3;
 const HEADING_WEIGHT = 0.3;
+const OUTER_HEADING_WEIGHT = 0.2;
 /** Each clause boundary between a word and the figure ("retail sales, at 48.8 trillion yuan, grew 3.5 percent") weakens the word. */
 const CLAUSE_FACTOR = 0.7;
 /** A year dates the words of its own clause ("The forum, established in 2007, hosted ..."): other clauses count less. */
@@ -487,10 +497,14 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   const implied = new Set<string>(claim.dimension === 'date' ? [DATE] : []);
   // "US$502bn" says dollars as plainly as "502 billion dollars" does.
   if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
-  if (sentence.heading !== null) addSentence(sentence.heading, HEADING_WEIGHT);
+  sentence.headings.forEach((h, i) => addSentence(h, i === sentence.headings.length - 1 ? HEADING_WEIGHT : OUTER_HEADING_WEIGHT));
   const previous = ex.sentences[claim.sentence - 1];
+  const own = new Set(all);
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
-  return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null, implied };
+  const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
+  const earlier = new Set(all);
+  for (let k = 0; k < sentence.tokenStart; k++) for (const t of termsOfToken[k] ?? []) earlier.add(t);
+  return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
 }
 
 /** The terms of word i of a sentence: "research and development" is also R&D; "first held" is a founding. */
@@ -506,10 +520,11 @@ function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
 
 /** A word this near the figure (in context weight) stands next to it. */
 export const NEXT_TO = 0.5;
-/** Subject words at least this rare count (ln(1 + facts/df)); "China", the subject of a third of the facts, does not. */
-const MIN_SUBJECT_IDF = 1.5;
-/** What a fact keeps of its score when its subject is named nowhere near the figure. */
-const SUBJECT_MISSING = 0.5;
+
+/** What a fact keeps of its score when none of the words before the claim's counted noun are its own. */
+const OTHER_KIND = 0.5;
+/** What a fact keeps of its score when its subject is named only further up the draft. */
+const SUBJECT_FAR = 0.7;
 
 /** Bonuses a score can get on top of its words: a candidate whose words score less than minScore / MAX_BONUS is never about. */
 const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
@@ -532,7 +547,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     }
   }
   const idf = (t: string) => index.idf.get(t) ?? 0;
-  const anywhere = (t: string) => (ctx.all.has(t) || ctx.implied.has(t) ? 1 : 0);
+  const anywhere = (t: string) => (ctx.implied.has(t) ? 1 : ctx.before.has(t) ? 0.5 : ctx.all.has(t) ? 1 : 0);
   const near = (t: string) => (ctx.implied.has(t) ? 1 : Math.min(1, 2 * (ctx.weights.get(t) ?? 0)));
   const out: Candidate[] = [];
   for (const [i, raw] of scores) {
@@ -549,17 +564,24 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
       });
       return best;
     };
-    // An alias is named when all its words are, and one of them is not a common one ("first ZGC Forum" is only "zgc forum").
-    const aliasHit = profile.aliasTerms.some((a, k) => profile.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every((t) => ctx.all.has(t)));
+    // An alias is named when all its words are, two at least ("how many projects" is only "projects"), and one of them
+    // is not a common one ("first ZGC Forum" is only "zgc forum").
+    const aliasHit = profile.aliasTerms.some((a, k) => a.length > 1 && profile.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every((t) => ctx.all.has(t)));
     const coverage = Math.max(named(anywhere, false), aliasHit ? 1 : 0);
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
     const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
     if (headHit) score *= HEAD_NOUN_BONUS;
+    // "eight key cooperative projects" are another kind of project than "international tech trade innovation projects".
+    const modifiers = ctx.noun.slice(0, -1);
+    if (modifiers.length && !modifiers.some((t) => profile.terms.has(t))) score *= OTHER_KIND;
     // The counted noun is one of the fact's aliases word for word ("skilled workers", not "high-skilled workers").
     if (ctx.noun.length && profile.aliasTerms.some((a) => a.length === new Set(ctx.noun).size && a.every((t) => ctx.noun.includes(t)))) score *= ALIAS_NOUN_BONUS;
     score *= 0.4 + 0.6 * named(near, true);
-    // A fact about Beijing is less likely the one meant when nothing around the figure names Beijing.
-    if (profile.subjectTerms.length && !profile.subjectTerms.some((t) => ctx.all.has(t))) score *= SUBJECT_MISSING;
+    // A fact about Beijing is not the one meant when nothing around the figure names Beijing.
+    if (profile.subjectTerms.length && !profile.subjectTerms.some((t) => ctx.all.has(t))) {
+      if (!profile.subjectTerms.some((t) => ctx.earlier.has(t))) continue;
+      score *= SUBJECT_FAR;
+    }
     const subjectHit = profile.subjectWords.length > 0 && profile.subjectWords.every((t) => (ctx.weights.get(t) ?? 0) >= NEXT_TO);
     out.push({ profile, score, coverage, aliasHit, nounHit, headHit, subjectHit });
   }
