@@ -26,7 +26,7 @@ export const search: CommandSpec = {
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
     const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
-    const results = await rankFacts(base.facts, query, limit);
+    const results = await rankFacts(base, query, limit);
     const rows = scoredRows(results, base);
     io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
     if (!results.length) {
