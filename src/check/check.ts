@@ -11,7 +11,9 @@
  * A claim is never supported on an uncertain match: when two facts fit the
  * sentence about as well and would give different verdicts, it is unsupported.
  * A figure whose fact is about another year than the sentence's is
- * unsupported, and then the sentence's year is the one contradicted.
+ * unsupported, and then the sentence's year is the one contradicted. A date
+ * contradicts an event's dates only when the sentence names the event and says
+ * it happened then; other dates (a byline, "reported on ...") are unsupported.
  */
 import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
@@ -173,7 +175,6 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
       inPeriod = inPeriod.filter((c) => c.score < CLOSE_SHARE * top || !conflicts(c.profile, weak));
     }
   }
-  const years = strong;
   for (const c of otherPeriod) {
     const e = evaluate(ex, claim, c.profile);
     if (e.verdict === 'supported' || e.verdict === 'disputed') {
@@ -185,7 +186,7 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   if (!inPeriod.length) {
     if (otherPeriod.length) {
       const p = otherPeriod[0]!.profile;
-      return result(claim, 'unsupported', p.fact, expectedOf(ex, claim, p), `the facts are about ${p.fact.period}, not ${yearsText(years)}`);
+      return result(claim, 'unsupported', p.fact, evaluate(ex, claim, p).expected, `the facts are about ${p.fact.period}, not ${yearsText(strong)}`);
     }
     return result(claim, 'unsupported', null, [], null);
   }
@@ -270,8 +271,12 @@ function expectedOfVersion(v: FigureVersion, outcome: Outcome, growth = false): 
   return { value: v.value, unit: v.unit, bound: v.bound, display: v.display, period: null, scale: v.scale, place: v.place, growth, sources: v.sources, outcome };
 }
 
-function expectedOf(ex: Extraction, claim: Claim, p: FactProfile): Expected[] {
-  return evaluate(ex, claim, p).expected;
+/** A fact's period as the figure a year or a date is compared with. */
+function periodExpected(p: FactProfile, outcome: Outcome): Expected {
+  return {
+    value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
+    sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,
+  };
 }
 
 function endpointOf(ex: Extraction, claim: Claim): Endpoint {
@@ -291,11 +296,7 @@ function evaluateDate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation 
   // Sentences hold many dates (a byline, "reported on December 30"): a date rules an event's dates out only when the
   // sentence names the event and says it happened then ("was held", "opened", "runs").
   if (outcome === 'contradicted' && !(namesSubject(ex, claim, p) && eventVerb(ex, claim))) outcome = 'unsupported';
-  const expected: Expected = {
-    value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
-    sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,
-  };
-  return { verdict: outcome, expected: [expected], note: null };
+  return { verdict: outcome, expected: [periodExpected(p, outcome)], note: null };
 }
 
 function namesSubject(ex: Extraction, claim: Claim, p: FactProfile): boolean {
@@ -304,7 +305,7 @@ function namesSubject(ex: Extraction, claim: Claim, p: FactProfile): boolean {
   return p.subjectWords.every((t) => ctx.all.has(t));
 }
 
-const EVENT_VERBS = /^(held|hold|holds|ran|run|runs|running|took|take|takes|convened|staged|opened|opens|open|closed|closes|close|concluded|concludes|conclude|began|begins|begin|started|starts|start|ended|ends|end|kicked|kicks|launched|unveiled|announced)$/;
+const EVENT_VERBS = /^(held|hold|holds|ran|run|runs|running|convened|staged|opened|opens|open|closed|closes|close|concluded|concludes|conclude|began|begins|begin|started|starts|start|ended|ends|end|kicked|kicks|launched|unveiled|announced)$/;
 
 function eventVerb(ex: Extraction, claim: Claim): boolean {
   const sentence = ex.sentences[claim.sentence]!;
@@ -326,7 +327,8 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
     .filter((r) => r.claim.dimension !== 'year' && ex.tokens[r.claim.tokenStart]!.clause === clause)
     .sort((a, b) => gap(a.claim, claim) - gap(b.claim, claim))[0];
   const dated = nearest && nearest.fact !== null && nearest.verdict !== 'unsupported' ? nearest : undefined;
-  const datedProfile = dated ? index.profileOf.get(dated.fact!.id) : undefined;
+  const datedOrdinal = dated ? index.ordinalOf.get(dated.fact!.id) : undefined;
+  const datedProfile = datedOrdinal === undefined ? undefined : index.profile(datedOrdinal);
   if (datedProfile && (datedProfile.periodYears || datedProfile.dimension === 'year')) {
     const e = evaluateYear(ex, claim, datedProfile, y0, y1);
     if (e.verdict === 'supported') return result(claim, 'supported', datedProfile.fact, e.expected, null);
@@ -389,11 +391,7 @@ function evaluateYear(ex: Extraction, claim: Claim, p: FactProfile, y0: number, 
   // The base year of a year-on-year rate: "up 8.3 percent on 2023" for growth in 2024.
   const shift = p.growth && isBaseYear(ex, claim) ? 1 : 0;
   const outcome = compareYears([y0 + shift, y1 + shift], p.periodYears!);
-  const expected: Expected = {
-    value: null, unit: null, bound: null, display: null, period: p.fact.period ?? null, scale: 1, place: 1, growth: false,
-    sources: [...new Set(p.fact.sources.map((c) => c.source))], outcome,
-  };
-  return { verdict: outcome, expected: [expected], note: null };
+  return { verdict: outcome, expected: [periodExpected(p, outcome)], note: null };
 }
 
 function yearsText(years: Years): string {

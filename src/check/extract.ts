@@ -759,7 +759,7 @@ class ClaimParser {
     const s = this.t(start).start;
     const e = this.t(end - 1).end;
     this.claims.push({
-      ...this.blank(start, end),
+      ...this.emptyClaim(start, end),
       start: s,
       end: e,
       text: this.draft.slice(s, e),
@@ -768,7 +768,8 @@ class ClaimParser {
     });
   }
 
-  private blank(tokenStart: number, tokenEnd: number): Claim {
+  /** A claim with every field at its default, over the given tokens. */
+  private emptyClaim(tokenStart: number, tokenEnd: number): Claim {
     return {
       start: 0, end: 0, line: 0, col: 0, text: '', dimension: 'quantity', value: null, high: null, place: 1, sigPlace: 1, digits: 1, scale: 1, unit: null, bound: 'exact', change: null, date: null,
       noun: [], before: null, tokenStart, tokenEnd, sentence: 0, problem: null,
@@ -782,7 +783,6 @@ class ClaimParser {
     if (iso !== null) return iso;
     const phone = this.phoneNumber(i);
     if (phone !== null) return phone;
-    const tok = this.t(i);
     const prev = this.t(i - 1);
     // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
     if (this.glued(i) && prev.kind === 'word' && CURRENCY_CODES[prev.lower] === undefined && !DOLLAR_PREFIXES[prev.lower]) return this.skipGlued(i);
@@ -1045,7 +1045,7 @@ class ClaimParser {
     let start = anchor;
     let negative = false;
     let k = anchor - 1;
-    if ((this.t(k).text === MINUS || (this.t(k).text === '-' && (this.t(k).space || this.t(k - 1).text === '(' ))) && this.glued(anchor) && fig.value !== null) {
+    if ((this.t(k).text === MINUS || (this.t(k).text === '-' && (this.t(k).space || this.t(k - 1).text === '('))) && this.glued(anchor) && fig.value !== null) {
       negative = true;
       start = k;
       k--;
@@ -1153,7 +1153,7 @@ class ClaimParser {
 
     const value = fig.value === null ? null : negative ? -fig.value : fig.value;
     const claim: Claim = {
-      ...this.blank(anchor, high ? high.next : fig.next),
+      ...this.emptyClaim(anchor, high ? high.next : fig.next),
       start: this.t(start).start,
       end: this.t(textEnd - 1).end,
       dimension,
@@ -1193,7 +1193,6 @@ class ClaimParser {
       if (!ok) continue;
       // The bare abbreviations must stand alone: "pp" yes, "ppm" never reaches here.
       if (words[0] === 'u' && !/^[uU]$/.test(this.t(k).text)) continue;
-      if (unit === 'CNY' && words[0] === 'yuan' && this.t(k).text === 'Yuan' && this.t(k - 1).kind === 'word') continue;
       return { unit, next: k + words.length };
     }
     // Currency codes after the figure: "2.5 billion USD".
@@ -1206,8 +1205,7 @@ class ClaimParser {
   private qualifierBefore(k: number): { bound: ClaimBound; start: number } | null {
     let j = k;
     while (j >= 0 && (this.t(j).text === '"' || this.t(j).text === '“' || this.t(j).text === "'")) j--;
-    if (this.t(j).lower === 'the' && j !== k) j--;
-    else if (this.t(j).lower === 'the' && j === k) j--;
+    if (this.t(j).lower === 'the') j--;
     if (j !== k && VERB_QUALIFIERS.has(this.t(j).lower)) return { bound: 'more-than', start: j };
     return this.qualifierEndingAt(k);
   }
@@ -1251,7 +1249,7 @@ class ClaimParser {
     if (after.kind !== 'word') return true;
     // "2024 saw", "2025 ZGC Forum": followed by a capital or at a sentence's start.
     if (/^\p{Lu}/u.test(after.text)) return true;
-    if (prev.sentence !== tok.sentence || prev === EOF) return true;
+    if (prev === EOF) return true;
     return /^(to|and|or|through|onwards?|was|were|is|will|saw|marked|has|had)$/.test(after.lower);
   }
 

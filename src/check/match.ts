@@ -1,11 +1,14 @@
 /**
  * Finds the facts a claim may be about, from the words of its sentence: the
  * words nearest the figure count most, the counted noun ("138 events") most of
- * all, and rarer words more than common ones. A fact is a candidate only when
- * its figure is of the claim's kind (money, a share or a growth rate, a count,
- * a rank, a year or a date) and when the sentence names enough of it: most of
- * its title's words, or one of its aliases whole. The figure itself never
- * chooses the fact, so a wrong number cannot pick the fact it happens to equal.
+ * all, and rarer words more than common ones; the heading above and the
+ * sentence before count a little. A fact is a candidate only when its figure is
+ * of the claim's kind (money, a share or a growth rate, a count, a rank, a year
+ * or a date), when the sentence names enough of it (most of its title's words,
+ * or one of its aliases whole) and, unless its subject is the one most facts
+ * share ("China"), when its subject ("Beijing", "AstraZeneca") is named near the
+ * claim or further up the draft. The figure itself never chooses the fact, so
+ * a wrong number cannot pick the fact it happens to equal.
  *
  * The index is built once per run from the loaded facts.
  */
@@ -61,9 +64,11 @@ export interface FactProfile {
 
 export interface FactIndex {
   base: FactBase;
-  profiles: FactProfile[];
-  /** Profiles by fact id. */
-  profileOf: Map<string, FactProfile>;
+  facts: Fact[];
+  /** A fact's profile, built the first time the fact is a candidate. */
+  profile(ordinal: number): FactProfile;
+  /** The ordinal of a fact id. */
+  ordinalOf: Map<string, number>;
   idf: Map<string, number>;
   /** For each term, the facts holding it and the weight of the field it comes from. */
   postings: Map<string, { facts: number[]; weights: number[] }>;
@@ -79,7 +84,7 @@ const STOPWORDS = new Set(
     'can could may might must has have had do does did not no also said says say according per cent percent percentage point points total number numbers amount some such there here ' +
     'then now more most less least very just only each every other another all both any many much few several same own out up down off again further once ' +
     'he she they them we us you i me him one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion trillion first second third ' +
-    'bn mn tn k m b s t how what year-on-year yoy approximately around nearly almost roughly over above under below least'
+    'bn mn tn k m b s t how year-on-year yoy approximately around nearly almost roughly above below'
   ).split(' '),
 );
 
@@ -94,7 +99,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['enterprise', 'enterprises', 'company', 'companies', 'firm', 'firms', 'business', 'businesses'],
   ['country', 'countries', 'nation', 'nations'],
   ['tech', 'technology', 'technologies', 'technological'],
-  ['establish', 'established', 'establishment', 'founded', 'founding', 'found', 'launched'],
+  ['establish', 'established', 'establishment', 'founded', 'founding', 'launched'],
   ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising'],
   ['rank', 'ranked', 'ranking', 'rankings', 'ranks', 'position', 'place'],
   ['invest', 'invested', 'investing', 'investment', 'investments', 'investor', 'investors'],
@@ -104,7 +109,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['worker', 'workers', 'professional', 'professionals', 'employee', 'employees'],
   ['qubit', 'qubits', 'quantum-bit'],
   ['event', 'events', 'activity', 'activities'],
-  ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged', 'took', 'take', 'takes', 'taking'],
+  ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged'],
   ['session', 'sessions', 'sub-forum', 'sub-forums'],
 ];
 
@@ -166,37 +171,48 @@ export function termsOfText(text: string): string[] {
 /** How much a word counts by the field of the fact it comes from. */
 const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0.6, subject: 0.5 } as const;
 
+/**
+ * The postings and word weights of every fact, built once per run; each fact's
+ * profile (its figures, period, title and alias words) is built only when the
+ * fact is first a candidate.
+ */
 export function buildIndex(base: FactBase): FactIndex {
-  const profiles = base.facts.map(profileOf);
+  const facts = base.facts;
   const df = new Map<string, number>();
   const postings = new Map<string, { facts: number[]; weights: number[] }>();
-  profiles.forEach((p, i) => {
-    for (const [t, w] of p.terms) {
+  const bySubject = new Map<string, number>();
+  facts.forEach((fact, i) => {
+    for (const [t, w] of factTerms(fact)) {
       df.set(t, (df.get(t) ?? 0) + 1);
       let list = postings.get(t);
       if (!list) postings.set(t, (list = { facts: [], weights: [] }));
       list.facts.push(i);
       list.weights.push(w);
     }
+    if (fact.subject) bySubject.set(fact.subject, (bySubject.get(fact.subject) ?? 0) + 1);
   });
-  const n = Math.max(1, profiles.length);
+  const n = Math.max(1, facts.length);
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
   const weight = (t: string) => idf.get(t) ?? 0;
   // The subject most facts share is the base's own ("China"): a draft need not name it. Any other is named near its facts.
-  const bySubject = new Map<string, number>();
-  for (const p of profiles) if (p.fact.subject) bySubject.set(p.fact.subject, (bySubject.get(p.fact.subject) ?? 0) + 1);
   const common = [...bySubject].sort((a, b) => b[1] - a[1])[0]?.[0];
   const commonTerms = new Set(common ? termsOfText(common) : []);
-  for (const p of profiles) {
+  const profiles: Array<FactProfile | undefined> = new Array(facts.length);
+  const profile = (i: number): FactProfile => {
+    let p = profiles[i];
+    if (p) return p;
+    p = profileOf(facts[i]!);
     p.subjectTerms = p.fact.subject === common ? [] : p.subjectTerms.filter((t) => !commonTerms.has(t));
     p.titleWeight = p.titleTerms.reduce((s, t) => s + weight(t), 0);
     p.aliasWeights = p.aliasTerms.map((a) => ({ total: a.reduce((s, t) => s + weight(t), 0), rarest: Math.max(...a.map(weight)) }));
-  }
-  return { base, profiles, profileOf: new Map(profiles.map((p) => [p.fact.id, p])), idf, postings };
+    return (profiles[i] = p);
+  };
+  return { base, facts, profile, ordinalOf: new Map(facts.map((f, i) => [f.id, i])), idf, postings };
 }
 
-function profileOf(fact: Fact): FactProfile {
+/** Each word of a fact with the weight of the weightiest field it is in. */
+function factTerms(fact: Fact): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (text: string | undefined, w: number) => {
     if (!text) return;
@@ -209,9 +225,14 @@ function profileOf(fact: Fact): FactProfile {
   for (const tag of fact.tags) add(tag.replace(/-/g, ' '), FIELD_WEIGHTS.tag);
   add(fact.statement, FIELD_WEIGHTS.statement);
   add(fact.subject, FIELD_WEIGHTS.subject);
+  return terms;
+}
+
+function profileOf(fact: Fact): FactProfile {
+  const terms = factTerms(fact);
 
   const versions = figureVersions(fact);
-  const dimension = dimensionOf(fact, versions);
+  const dimension = dimensionOf(versions);
   const period = fact.period ? parsePeriod(fact.period) : null;
   const displays = [fact.display, ...fact.sources.map((c) => c.display)].filter((d): d is string => d !== undefined);
   const growth =
@@ -240,7 +261,7 @@ function profileOf(fact: Fact): FactProfile {
   };
 }
 
-function dimensionOf(fact: Fact, versions: FigureVersion[]): Dimension | null {
+function dimensionOf(versions: FigureVersion[]): Dimension | null {
   if (!versions.length) return null;
   const unit = versions[0]!.unit;
   if (unit === null) return 'quantity';
@@ -248,7 +269,6 @@ function dimensionOf(fact: Fact, versions: FigureVersion[]): Dimension | null {
   if (unit === 'percent' || unit === 'percentage-point') return 'percent';
   if (unit === 'rank') return 'rank';
   if (unit === 'year' && versions.every((v) => v.value >= 1000)) return 'year';
-  void fact;
   return 'quantity';
 }
 
@@ -393,7 +413,7 @@ const GENERIC_NOUNS = new Set(['people', 'person', 'time', 'unit', 'item', 'thin
 export interface Context {
   /** Term weights by nearness to the figure. */
   weights: Map<string, number>;
-  /** Every term of the sentence and its heading. */
+  /** Every term of the sentence, its headings and the sentence before. */
   all: Set<string>;
   noun: string[];
   /** The last word of the counted noun: "patents" in "4 million valid invention patents". */
@@ -526,6 +546,12 @@ const OTHER_KIND = 0.5;
 /** What a fact keeps of its score when its subject is named only further up the draft. */
 const SUBJECT_FAR = 0.7;
 
+/** A word held by more facts than this (or this share of them) only adds to facts other words found. */
+const FINDING_POSTINGS = 1000;
+const FINDING_SHARE = 0.02;
+/** At most this many facts per claim, the best by their words, are weighed in full. */
+const MAX_WEIGHED = 128;
+
 /** Bonuses a score can get on top of its words: a candidate whose words score less than minScore / MAX_BONUS is never about. */
 const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
 
@@ -535,11 +561,18 @@ const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
  * left out.
  */
 export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0): Candidate[] {
-  // Word scores through the postings: each term of the sentence adds to the facts that hold it.
+  // Word scores through the postings: each term of the sentence adds to the facts that hold it. A word most facts
+  // hold finds no fact on its own: it only adds to the facts rarer words found.
+  const cap = Math.max(FINDING_POSTINGS, index.facts.length * FINDING_SHARE);
   const scores = new Map<number, number>();
+  const common: Array<[string, number]> = [];
   for (const [t, w] of ctx.weights) {
     const list = index.postings.get(t);
     if (!list) continue;
+    if (list.facts.length > cap) {
+      common.push([t, w]);
+      continue;
+    }
     const tw = w * (index.idf.get(t) ?? 0);
     for (let k = 0; k < list.facts.length; k++) {
       const i = list.facts[k]!;
@@ -547,12 +580,22 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     }
   }
   const idf = (t: string) => index.idf.get(t) ?? 0;
+  const raws: Array<[number, number]> = [];
+  for (const [i, found] of scores) {
+    let raw = found;
+    if (common.length) {
+      const terms = index.profile(i).terms;
+      for (const [t, w] of common) raw += w * idf(t) * (terms.get(t) ?? 0);
+    }
+    if (raw * MAX_BONUS >= minScore) raws.push([i, raw]);
+  }
+  // Only the best-worded facts are weighed in full: the others cannot come near them.
+  raws.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const anywhere = (t: string) => (ctx.implied.has(t) ? 1 : ctx.before.has(t) ? 0.5 : ctx.all.has(t) ? 1 : 0);
   const near = (t: string) => (ctx.implied.has(t) ? 1 : Math.min(1, 2 * (ctx.weights.get(t) ?? 0)));
   const out: Candidate[] = [];
-  for (const [i, raw] of scores) {
-    if (raw * MAX_BONUS < minScore) continue;
-    const profile = index.profiles[i]!;
+  for (const [i, raw] of raws.slice(0, MAX_WEIGHED)) {
+    const profile = index.profile(i);
     if (!accept(profile)) continue;
     let score = raw;
     // How much of the title or an alias the sentence names: anywhere in it, or weighed by nearness to the figure.
