@@ -394,6 +394,8 @@ export interface Candidate {
   headHit: boolean;
   /** Its subject is named next to the figure ("the 2024 Harbor Fair" for a fact about the Harbor Fair). */
   subjectHit: boolean;
+  /** A word of its title or aliases beyond its subject is named: "Denlo Park recorded 66 million dollars" names no fact of Denlo Park's. */
+  beyondSubject: boolean;
 }
 
 /** An alias counts only with a word at least this rare (ln(1 + facts/df)): about one fact in six. */
@@ -626,7 +628,9 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
       score *= SUBJECT_FAR;
     }
     const subjectHit = profile.subjectWords.length > 0 && profile.subjectWords.every((t) => (ctx.weights.get(t) ?? 0) >= NEXT_TO);
-    out.push({ profile, score, coverage, aliasHit, nounHit, headHit, subjectHit });
+    const beyond = (t: string) => !profile.subjectWords.includes(t) && (ctx.all.has(t) || ctx.implied.has(t));
+    const beyondSubject = profile.titleTerms.some(beyond) || profile.aliasTerms.some((a) => a.some(beyond));
+    out.push({ profile, score, coverage, aliasHit, nounHit, headHit, subjectHit, beyondSubject });
   }
   return out.sort((a, b) => b.score - a.score || (a.profile.fact.id < b.profile.fact.id ? -1 : 1));
 }
@@ -639,7 +643,9 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
 export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE, bySubject = false): boolean {
   if (ctx.noun.length && !ctx.noun.some((t) => c.profile.terms.has(t))) return false;
   if (c.score < minScore) return false;
-  return c.aliasHit || c.coverage >= MIN_COVERAGE || (c.nounHit && c.coverage >= MIN_COVERAGE_WITH_NOUN) || (bySubject && c.subjectHit);
+  if (bySubject && c.subjectHit) return true;
+  if (!c.beyondSubject) return false;
+  return c.aliasHit || c.coverage >= MIN_COVERAGE || (c.nounHit && c.coverage >= MIN_COVERAGE_WITH_NOUN);
 }
 
 /**
