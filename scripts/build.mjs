@@ -11,8 +11,11 @@
  * (which loads node:tty and node:net) is replaced by "no colour": zgc decides
  * colour itself (src/output/style.ts) and never uses chalk's default instance.
  *
- * ZGC_BUILD_ID, a hash of the sources, tells the cache (src/facts/cache.ts)
- * which build made a cached parse: another build never trusts it.
+ * ZGC_BUILD_ID, a hash of the sources that decide what the cache holds (the
+ * loader, parser, validator and schema, the search index, the error
+ * messages), tells the cache (src/facts/cache.ts) which build made a cached
+ * parse: another build never trusts it, and a build that changed nothing of
+ * those keeps the cache of the one before.
  *
  *   node scripts/build.mjs     (npm run build)
  */
@@ -40,7 +43,8 @@ function filesUnder(dir) {
 function buildId() {
   const h = createHash('sha256');
   h.update(pkg.version ?? '');
-  for (const f of [...filesUnder(path.join(root, 'src')), ...filesUnder(path.join(root, 'schema'))].sort()) {
+  const sources = [...filesUnder(path.join(root, 'src', 'facts')), ...filesUnder(path.join(root, 'src', 'search')), path.join(root, 'src', 'errors.ts'), ...filesUnder(path.join(root, 'schema'))];
+  for (const f of sources.sort()) {
     h.update(path.relative(root, f));
     h.update(readFileSync(f));
   }

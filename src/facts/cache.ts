@@ -18,7 +18,7 @@ declare const ZGC_BUILD_ID: string | undefined;
  */
 export const BUILD_ID = typeof ZGC_BUILD_ID === 'string' ? ZGC_BUILD_ID : 'dev';
 /** The layout of cache files; part of the cache directory's name. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 3;
 
 const MAGIC = Buffer.from('ZGCCACHE', 'latin1');
 const MAX_SECTIONS = 64;

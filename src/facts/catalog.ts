@@ -13,7 +13,7 @@ import type { Fact, FactBase, Source } from './types.js';
 import type { ParsedFile } from './parse.js';
 import { decodeFact, decodeSource, decodeSummary, encodeFact, encodeSource, encodeSummary, summarize, summaryProblems, type FileSummary } from './codec.js';
 import { CacheFile, checksum, hash32, jsonSection, KIND_CATALOG, KIND_SHARD, readU32, u32Section } from './cache.js';
-import { buildTermIndex, compareStrings, factKeys, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, type TermIndex } from '../search/terms.js';
+import { compareStrings, factKeys, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, type TermIndex } from '../search/terms.js';
 
 /** A problem with its file as an index into the catalog's files. */
 export interface StoredProblem {
@@ -26,15 +26,24 @@ export interface StoredProblem {
   first?: [file: number, line: number, col: number];
 }
 
-/** What the whole directory yields, computed from the files' summaries alone. */
+/**
+ * What the whole directory yields, computed from the files' summaries alone.
+ * Ordinals number the accepted facts (and sources) in file order, each id's
+ * first occurrence only, so that the files' own word indexes merge by
+ * appending: no list needs sorting.
+ */
 export interface Tables {
   problems: StoredProblem[];
-  /** Accepted facts in id order (the ordinals): their id, file and place in the file. */
-  facts: { id: string; file: number; local: number }[];
-  sources: { id: string; file: number; local: number }[];
-  /** Normalized id, title or alias -> ordinals of the facts it names, ascending. */
-  keys: Map<string, number[]>;
-  terms: { count: number; terms: string[]; postings: number[][] };
+  factIds: string[];
+  factFile: Int32Array;
+  factLocal: Int32Array;
+  sourceIds: string[];
+  sourceFile: Int32Array;
+  sourceLocal: Int32Array;
+  /** The keys (normalized id, title, aliases) of the fact with this ordinal. */
+  keysOf(ordinal: number): readonly string[];
+  /** The words of all facts: sorted, and the postings of terms[i] from offsets[i] to offsets[i + 1]. */
+  terms: { count: number; terms: string[]; offsets: Uint32Array; postings: Uint32Array };
 }
 
 /**
@@ -47,42 +56,135 @@ export function buildTables(summaries: readonly FileSummary[]): Tables {
   summaries.forEach((s, file) => {
     for (const p of s.problems) problems.push({ file, ...p });
   });
-  const sourceAt = new Map<string, [number, number, number, number]>();
+  const sourceAt = new Map<string, [number, number, number]>();
+  const sourceIds: string[] = [];
+  const sourceFile: number[] = [];
+  const sourceLocal: number[] = [];
   summaries.forEach((s, file) =>
-    s.sources.forEach((src, local) => {
-      const prior = sourceAt.get(src.id);
-      if (prior) problems.push({ file, line: src.line, col: src.col, severity: 'error', message: `duplicate source id "${src.id}"`, first: [prior[0], prior[2], prior[3]] });
-      else sourceAt.set(src.id, [file, local, src.line, src.col]);
-    }),
-  );
-  const factAt = new Map<string, [number, number, number, number]>();
-  summaries.forEach((s, file) =>
-    s.facts.forEach((f, local) => {
-      const prior = factAt.get(f.id);
+    s.sourceIds.forEach((id, local) => {
+      const [line, col] = [s.sourcePos[2 * local]!, s.sourcePos[2 * local + 1]!];
+      const prior = sourceAt.get(id);
       if (prior) {
-        problems.push({ file, line: f.line, col: f.col, severity: 'error', message: `duplicate fact id "${f.id}"`, first: [prior[0], prior[2], prior[3]] });
+        problems.push({ file, line, col, severity: 'error', message: `duplicate source id "${id}"`, first: prior });
         return;
       }
-      for (const c of f.cites) {
-        if (!sourceAt.has(c.source)) problems.push({ file, line: c.line, col: c.col, severity: 'error', message: `fact "${f.id}" cites unknown source "${c.source}"` });
-      }
-      factAt.set(f.id, [file, local, f.line, f.col]);
+      sourceAt.set(id, [file, line, col]);
+      sourceIds.push(id);
+      sourceFile.push(file);
+      sourceLocal.push(local);
     }),
   );
-  const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
-  const facts = [...factAt].map(([id, [file, local]]) => ({ id, file, local })).sort(byId);
-  const sources = [...sourceAt].map(([id, [file, local]]) => ({ id, file, local })).sort(byId);
-  const keys = new Map<string, number[]>();
-  facts.forEach((f, ordinal) => {
-    for (const k of summaries[f.file]!.facts[f.local]!.keys) {
-      const list = keys.get(k);
-      if (list) list.push(ordinal);
-      else keys.set(k, [ordinal]);
+  const factAt = new Map<string, [number, number, number]>();
+  const factIds: string[] = [];
+  const factFile: number[] = [];
+  const factLocal: number[] = [];
+  // Per file: the ordinal of each of its facts, -1 for an id seen before.
+  const ordinalOf = summaries.map((s) => new Int32Array(s.factIds.length).fill(-1));
+  summaries.forEach((s, file) =>
+    s.factIds.forEach((id, local) => {
+      const [line, col] = [s.factPos[2 * local]!, s.factPos[2 * local + 1]!];
+      const prior = factAt.get(id);
+      if (prior) {
+        problems.push({ file, line, col, severity: 'error', message: `duplicate fact id "${id}"`, first: prior });
+        return;
+      }
+      for (let c = s.citeStart[local]!; c < s.citeStart[local + 1]!; c++) {
+        const source = s.citeIds[c]!;
+        if (!sourceAt.has(source)) problems.push({ file, line: s.citePos[2 * c]!, col: s.citePos[2 * c + 1]!, severity: 'error', message: `fact "${id}" cites unknown source "${source}"` });
+      }
+      factAt.set(id, [file, line, col]);
+      ordinalOf[file]![local] = factIds.length;
+      factIds.push(id);
+      factFile.push(file);
+      factLocal.push(local);
+    }),
+  );
+  return {
+    problems,
+    factIds,
+    factFile: Int32Array.from(factFile),
+    factLocal: Int32Array.from(factLocal),
+    sourceIds,
+    sourceFile: Int32Array.from(sourceFile),
+    sourceLocal: Int32Array.from(sourceLocal),
+    keysOf: (o) => {
+      const s = summaries[factFile[o]!]!;
+      const local = factLocal[o]!;
+      return s.keys.slice(s.keyStart[local]!, s.keyStart[local + 1]!);
+    },
+    terms: mergeWords(summaries, ordinalOf, factIds.length),
+  };
+}
+
+/** Merges the files' word indexes into one, renumbering local fact indexes as ordinals. */
+function mergeWords(summaries: readonly FileSummary[], ordinalOf: readonly Int32Array[], count: number): Tables['terms'] {
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const globalOf = summaries.map((s) => {
+    const g = new Int32Array(s.vocab.length);
+    s.vocab.forEach((w, l) => {
+      let i = index.get(w);
+      if (i === undefined) {
+        index.set(w, (i = words.length));
+        words.push(w);
+      }
+      g[l] = i;
+    });
+    return g;
+  });
+  // Sorted vocabulary: rank[i] is the sorted place of words[i].
+  const sorted = words.map((_, i) => i).sort((a, b) => compareStrings(words[a]!, words[b]!));
+  const rank = new Int32Array(words.length);
+  sorted.forEach((i, r) => (rank[i] = r));
+  const sizes = new Uint32Array(words.length + 1);
+  summaries.forEach((s, file) => {
+    const ords = ordinalOf[file]!;
+    const g = globalOf[file]!;
+    for (let l = 0; l < s.vocab.length; l++) {
+      let n = 0;
+      for (let k = s.postingStart[l]!; k < s.postingStart[l + 1]!; k++) if (ords[s.postings[k]! >>> 2]! >= 0) n++;
+      sizes[rank[g[l]!]! + 1]! += n;
     }
   });
-  const terms = buildTermIndex(facts.map((f) => summaries[f.file]!.facts[f.local]!.terms));
-  return { problems, facts, sources, keys, terms };
+  for (let r = 1; r < sizes.length; r++) sizes[r]! += sizes[r - 1]!;
+  const offsets = sizes;
+  const postings = new Uint32Array(offsets[words.length]!);
+  const cursor = offsets.slice(0, words.length);
+  summaries.forEach((s, file) => {
+    const ords = ordinalOf[file]!;
+    const g = globalOf[file]!;
+    for (let l = 0; l < s.vocab.length; l++) {
+      const r = rank[g[l]!]!;
+      for (let k = s.postingStart[l]!; k < s.postingStart[l + 1]!; k++) {
+        const p = s.postings[k]!;
+        const o = ords[p >>> 2]!;
+        if (o >= 0) postings[cursor[r]!++] = posting(o, p & 3);
+      }
+    }
+  });
+  // A word held only by facts that lost to an earlier id is dropped.
+  const terms: string[] = [];
+  const kept: number[] = [0];
+  const keptPostings = new Uint32Array(postings.length);
+  let at = 0;
+  sorted.forEach((i, r) => {
+    const from = offsets[r]!;
+    const to = offsets[r + 1]!;
+    if (to === from) return;
+    terms.push(words[i]!);
+    keptPostings.set(postings.subarray(from, to), at);
+    at += to - from;
+    kept.push(at);
+  });
+  return { count, terms, offsets: Uint32Array.from(kept), postings: keptPostings };
 }
+
+/** The term index of merged tables, in memory. */
+function tablesTermIndex(t: Tables['terms']): TermIndex {
+  return { count: t.count, terms: t.terms, df: (i) => t.offsets[i + 1]! - t.offsets[i]!, postings: (i) => t.postings.subarray(t.offsets[i]!, t.offsets[i + 1]!) };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
 
 /** A directory's facts as the commands read them, wherever they are kept. */
 export interface Catalog {
@@ -115,10 +217,11 @@ export function formatProblems(stored: readonly StoredProblem[], files: readonly
 export function memoryCatalog(dir: string, parsed: readonly ParsedFile[], summaries: readonly FileSummary[] = parsed.map(summarize)): Catalog {
   const t = buildTables(summaries);
   const files = parsed.map((p) => p.file);
-  const facts = t.facts.map((f) => parsed[f.file]!.facts[f.local]!);
-  const sources = t.sources.map((s) => parsed[s.file]!.sources[s.local]!);
-  const factIndex = new Map(facts.map((f, i) => [f.id, i]));
-  const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
+  const facts = t.factIds.map((_, o) => parsed[t.factFile[o]!]!.facts[t.factLocal[o]!]!);
+  const sources = t.sourceIds.map((_, o) => parsed[t.sourceFile[o]!]!.sources[t.sourceLocal[o]!]!);
+  const factIndex = new Map(t.factIds.map((id, i) => [id, i]));
+  const sourceIndex = new Map(t.sourceIds.map((id, i) => [id, i]));
+  let keys: Map<string, number[]> | null = null;
   let terms: TermIndex | null = null;
   return {
     dir,
@@ -129,11 +232,23 @@ export function memoryCatalog(dir: string, parsed: readonly ParsedFile[], summar
     fact: (o) => facts[o]!,
     sourceOrdinal: (id) => sourceIndex.get(id) ?? -1,
     source: (o) => sources[o]!,
-    keyOrdinals: (k) => t.keys.get(k) ?? [],
-    termIndex: () => (terms ??= { count: t.terms.count, terms: t.terms.terms, df: (i) => t.terms.postings[i]!.length, postings: (i) => t.terms.postings[i]! }),
-    allFacts: () => facts,
-    allSources: () => sources,
+    keyOrdinals: (k) => (keys ??= keyMap(facts.length, t.keysOf)).get(k) ?? [],
+    termIndex: () => (terms ??= tablesTermIndex(t.terms)),
+    allFacts: () => [...facts].sort(byId),
+    allSources: () => [...sources].sort(byId),
   };
+}
+
+function keyMap(count: number, keysOf: (o: number) => readonly string[]): Map<string, number[]> {
+  const keys = new Map<string, number[]>();
+  for (let o = 0; o < count; o++) {
+    for (const k of keysOf(o)) {
+      const list = keys.get(k);
+      if (list) list.push(o);
+      else keys.set(k, [o]);
+    }
+  }
+  return keys;
 }
 
 const catalogs = new WeakMap<object, Catalog>();
@@ -153,16 +268,11 @@ export function catalogOfFacts(facts: Fact[]): Catalog {
 }
 
 function factsCatalog(dir: string, files: string[], facts: Fact[], sources: () => Source[]): Catalog {
-  const keys = new Map<string, number[]>();
   const index = new Map<string, number>();
   facts.forEach((f, o) => {
     if (!index.has(f.id)) index.set(f.id, o);
-    for (const k of factKeys(f)) {
-      const list = keys.get(k);
-      if (list) list.push(o);
-      else keys.set(k, [o]);
-    }
   });
+  const keys = keyMap(facts.length, (o) => factKeys(facts[o]!));
   let terms: TermIndex | null = null;
   let sourceIndex: Map<string, number> | null = null;
   return {
@@ -286,19 +396,21 @@ class LazyMap<V> extends Map<string, V> {
 
 const SHARD_HEAD = 0;
 const SHARD_SUMMARY = 1;
-const SHARD_TABLE = 2;
-const SHARD_RECORDS = 3;
+const SHARD_TEXT = 2;
+const SHARD_NUMBERS = 3;
+const SHARD_TABLE = 4;
+const SHARD_RECORDS = 5;
 
 /**
  * The sections of a shard: a small head (the content hash and the counts),
- * the summary (read only to rebuild the catalog), a table of (length,
- * checksum) per record, then the records: sources, then facts.
+ * the summary in three sections (read only to rebuild the catalog), a table
+ * of (length, checksum) per record, then the records: sources, then facts.
  */
 export function shardSections(p: ParsedFile, summary: FileSummary, hash: string): Buffer[] {
   const records = [...p.sources.map(encodeSource), ...p.facts.map(encodeFact)].map((r) => Buffer.from(r, 'utf8'));
   const table: number[] = [];
   for (const r of records) table.push(r.length, checksum(r));
-  return [jsonSection({ hash, sources: p.sources.length, facts: p.facts.length }), jsonSection(encodeSummary(summary)), u32Section(table), Buffer.concat(records)];
+  return [jsonSection({ hash, sources: p.sources.length, facts: p.facts.length }), ...encodeSummary(summary), u32Section(table), Buffer.concat(records)];
 }
 
 /** An open shard: its records, read one at a time, and its summary when asked for. */
@@ -319,7 +431,7 @@ export class Shard {
   static open(file: string, hash: string): Shard | null {
     const f = CacheFile.open(file, KIND_SHARD);
     if (!f) return null;
-    if (f.sectionCount !== 4) return fail(f);
+    if (f.sectionCount !== 6) return fail(f);
     const head = f.json(SHARD_HEAD) as { hash?: unknown; sources?: unknown; facts?: unknown } | null;
     if (!head || head.hash !== hash || !isInt(head.sources) || !isInt(head.facts)) return fail(f);
     return new Shard(f, head.sources, head.facts);
@@ -327,8 +439,8 @@ export class Shard {
 
   /** What the catalog needs of the file; null when it fails its checks. */
   summary(): FileSummary | null {
-    const s = decodeSummary(this.file.json(SHARD_SUMMARY));
-    return s && s.sources.length === this.sources && s.facts.length === this.facts ? s : null;
+    const s = decodeSummary(this.file.section(SHARD_SUMMARY), this.file.section(SHARD_TEXT), this.file.section(SHARD_NUMBERS));
+    return s && s.sourceIds.length === this.sources && s.factIds.length === this.facts ? s : null;
   }
 
   private table(): boolean {
@@ -436,21 +548,40 @@ export interface CatalogMeta {
   termCount: number;
 }
 
-/** Entries spread over buckets by a hash of their key: one bucket is one small read. */
-function bucketed<T>(entries: readonly T[], keyOf: (e: T) => string, perBucket: number): { count: number; table: Buffer; data: Buffer } {
-  const count = Math.max(1, Math.ceil(entries.length / perBucket));
-  const buckets: T[][] = Array.from({ length: count }, () => []);
-  for (const e of entries) buckets[hash32(keyOf(e)) % count]!.push(e);
-  const table: number[] = [];
-  const chunks: Buffer[] = [];
-  let at = 0;
-  for (const b of buckets) {
-    const bytes = Buffer.from(JSON.stringify(b), 'utf8');
-    table.push(at, bytes.length, checksum(bytes));
-    chunks.push(bytes);
-    at += bytes.length;
+/**
+ * Entries spread over buckets by a hash of their key: one bucket is one small
+ * read. Each entry is binary: the key's UTF-8 length (u32) and bytes, then
+ * its numbers (u32 each); entries keep their order within a bucket.
+ */
+function bucketed(keys: readonly string[], numbers: readonly Uint32Array[]): { count: number; table: Buffer; data: Buffer } {
+  const n = keys.length;
+  const count = Math.max(1, Math.ceil(n / IDS_PER_BUCKET));
+  const bucketOf = new Uint32Array(n);
+  const bytes = new Uint32Array(n);
+  const sizes = new Uint32Array(count + 1);
+  const fixed = 4 + 4 * numbers.length;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    bucketOf[i] = hash32(k) % count;
+    bytes[i] = Buffer.byteLength(k, 'utf8');
+    sizes[bucketOf[i]! + 1]! += fixed + bytes[i]!;
   }
-  return { count, table: u32Section(table), data: Buffer.concat(chunks) };
+  for (let b = 1; b <= count; b++) sizes[b]! += sizes[b - 1]!;
+  const data = Buffer.allocUnsafe(sizes[count]!);
+  const cursor = sizes.slice(0, count);
+  for (let i = 0; i < n; i++) {
+    let at = cursor[bucketOf[i]!]!;
+    data.writeUInt32LE(bytes[i]!, at);
+    at += 4 + data.write(keys[i]!, at + 4, 'utf8');
+    for (const column of numbers) {
+      data.writeUInt32LE(column[i]!, at);
+      at += 4;
+    }
+    cursor[bucketOf[i]!] = at;
+  }
+  const table = new Uint32Array(count * 3);
+  for (let b = 0; b < count; b++) table.set([sizes[b]!, sizes[b + 1]! - sizes[b]!, checksum(data, sizes[b]!, sizes[b + 1]!)], b * 3);
+  return { count, table: u32Section(table), data };
 }
 
 /** Words in more than an eighth of the facts are stored dense: then two bits a fact take less room than the postings. */
@@ -458,28 +589,32 @@ function isDense(df: number, count: number): boolean {
   return df * 8 > count;
 }
 
-function packClasses(list: readonly number[], count: number): Buffer {
+function packClasses(list: ArrayLike<number>, count: number): Buffer {
   const b = Buffer.alloc(Math.ceil(count / 4));
-  for (const p of list) {
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
     const o = postingOrdinal(p);
     b[o >> 2]! |= postingClass(p) << ((o & 3) * 2);
   }
   return b;
 }
 
-function encodeVarints(values: readonly number[]): Buffer {
-  const out: number[] = [];
+/** Ascending numbers as LEB128 gaps (each less one). */
+function encodeVarints(values: ArrayLike<number>): Buffer {
+  const out = Buffer.allocUnsafe(values.length * 5);
+  let n = 0;
   let prev = -1;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     let d = v - prev - 1;
     prev = v;
     while (d >= 0x80) {
-      out.push((d % 0x80) | 0x80);
-      d = Math.floor(d / 0x80);
+      out[n++] = (d & 0x7f) | 0x80;
+      d >>>= 7;
     }
-    out.push(d);
+    out[n++] = d;
   }
-  return Buffer.from(out);
+  return out.subarray(0, n);
 }
 
 /** The postings of a word stored dense; null when they are not the df the table says. */
@@ -519,29 +654,47 @@ function decodeVarints(b: Buffer, n: number, limit: number): Uint32Array | null 
 }
 
 export function catalogSections(meta: Omit<CatalogMeta, 'factBuckets' | 'sourceBuckets' | 'keyBuckets' | 'termCount' | 'factCount' | 'sourceCount'>, t: Tables): Buffer[] {
-  const factIds = bucketed(t.facts.map((f, o) => [f.id, o, f.file, f.local] as const), (e) => e[0], IDS_PER_BUCKET);
-  const sourceIds = bucketed(t.sources.map((s, o) => [s.id, o, s.file, s.local] as const), (e) => e[0], IDS_PER_BUCKET);
-  const keys = bucketed([...t.keys], (e) => e[0], IDS_PER_BUCKET);
-  const termTable: number[] = [];
+  const factCount = t.factIds.length;
+  const ordinals = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
+  const factIds = bucketed(t.factIds, [ordinals(factCount), Uint32Array.from(t.factFile), Uint32Array.from(t.factLocal)]);
+  const sourceIds = bucketed(t.sourceIds, [ordinals(t.sourceIds.length), Uint32Array.from(t.sourceFile), Uint32Array.from(t.sourceLocal)]);
+  const flatKeys: string[] = [];
+  const keyOrdinals: number[] = [];
+  for (let o = 0; o < factCount; o++) {
+    for (const k of t.keysOf(o)) {
+      flatKeys.push(k);
+      keyOrdinals.push(o);
+    }
+  }
+  const keys = bucketed(flatKeys, [Uint32Array.from(keyOrdinals)]);
+  const { terms, offsets, postings: all, count } = t.terms;
+  const termTable = new Uint32Array(terms.length * 4);
   const postings: Buffer[] = [];
   let at = 0;
-  const count = t.terms.count;
-  t.terms.postings.forEach((list) => {
+  for (let i = 0; i < terms.length; i++) {
+    const list = all.subarray(offsets[i]!, offsets[i + 1]!);
     // A word in many facts is kept as two bits per fact (its class there, 0 where absent): looked up per fact, never scanned.
-    const dense = isDense(list.length, count);
-    const bytes = dense ? packClasses(list, count) : encodeVarints(list);
-    termTable.push(at, bytes.length, checksum(bytes), list.length);
+    const bytes = isDense(list.length, count) ? packClasses(list, count) : encodeVarints(list);
+    termTable.set([at, bytes.length, checksum(bytes), list.length], i * 4);
     postings.push(bytes);
     at += bytes.length;
-  });
+  }
+  const places = (file: Int32Array, local: Int32Array) => {
+    const out = new Uint32Array(file.length * 2);
+    for (let i = 0; i < file.length; i++) {
+      out[2 * i] = file[i]!;
+      out[2 * i + 1] = local[i]!;
+    }
+    return u32Section(out);
+  };
   const full: CatalogMeta = {
     ...meta,
-    factCount: t.facts.length,
-    sourceCount: t.sources.length,
+    factCount,
+    sourceCount: t.sourceIds.length,
     factBuckets: factIds.count,
     sourceBuckets: sourceIds.count,
     keyBuckets: keys.count,
-    termCount: t.terms.terms.length,
+    termCount: terms.length,
   };
   const sections: Buffer[] = [];
   sections[S_META] = jsonSection(full);
@@ -551,9 +704,9 @@ export function catalogSections(meta: Omit<CatalogMeta, 'factBuckets' | 'sourceB
   sections[S_SOURCE_IDS] = sourceIds.data;
   sections[S_KEY_BUCKETS] = keys.table;
   sections[S_KEYS] = keys.data;
-  sections[S_FACT_PLACES] = u32Section(t.facts.flatMap((f) => [f.file, f.local]));
-  sections[S_SOURCE_PLACES] = u32Section(t.sources.flatMap((s) => [s.file, s.local]));
-  sections[S_TERMS] = Buffer.from(t.terms.terms.join('\n'), 'utf8');
+  sections[S_FACT_PLACES] = places(t.factFile, t.factLocal);
+  sections[S_SOURCE_PLACES] = places(t.sourceFile, t.sourceLocal);
+  sections[S_TERMS] = Buffer.from(terms.join('\n'), 'utf8');
   sections[S_TERM_TABLE] = u32Section(termTable);
   sections[S_POSTINGS] = Buffer.concat(postings);
   return sections;
@@ -582,7 +735,7 @@ export class DiskCatalog implements Catalog {
   readonly files: string[];
   readonly problems: Problem[];
   readonly factCount: number;
-  private readonly buckets = new Map<string, unknown[] | null>();
+  private readonly buckets = new Map<string, Buffer | null>();
   private readonly shards = new Map<number, Shard>();
   private factPlaces: Uint32Array | null = null;
   private sourcePlaces: Uint32Array | null = null;
@@ -611,39 +764,45 @@ export class DiskCatalog implements Catalog {
     throw new CacheReadError();
   }
 
-  /** One bucket of a bucketed table, parsed; null when the bucket fails its checks. */
-  private bucket(tableSection: number, dataSection: number, count: number, key: string): unknown[] | null {
-    const b = hash32(key) % count;
+  /**
+   * The numbers of every entry of a bucketed table whose key is this key, in
+   * the order written; the bucket is read and checked whole.
+   */
+  private lookup(tableSection: number, dataSection: number, buckets: number, key: string, width: number): number[][] {
+    const b = hash32(key) % buckets;
     const memoKey = `${tableSection}:${b}`;
-    if (this.buckets.has(memoKey)) return this.buckets.get(memoKey)!;
-    let parsed: unknown[] | null = null;
-    const entry = this.file.range(tableSection, b * 12, 12);
-    if (entry) {
-      const data = this.file.range(dataSection, entry.readUInt32LE(0), entry.readUInt32LE(4));
-      if (data && checksum(data) === entry.readUInt32LE(8)) {
-        try {
-          const v = JSON.parse(data.toString('utf8'));
-          if (Array.isArray(v)) parsed = v;
-        } catch {
-          parsed = null;
-        }
-      }
+    let data = this.buckets.get(memoKey);
+    if (data === undefined) {
+      const entry = this.file.range(tableSection, b * 12, 12);
+      const bytes = entry && this.file.range(dataSection, entry.readUInt32LE(0), entry.readUInt32LE(4));
+      data = bytes && checksum(bytes) === entry!.readUInt32LE(8) ? bytes : null;
+      this.buckets.set(memoKey, data);
     }
-    this.buckets.set(memoKey, parsed);
-    return parsed;
+    if (!data) this.broken();
+    const want = Buffer.from(key, 'utf8');
+    const found: number[][] = [];
+    for (let at = 0; at < data.length; ) {
+      if (at + 4 > data.length) this.broken();
+      const len = data.readUInt32LE(at);
+      const end = at + 4 + len + 4 * width;
+      if (end > data.length) this.broken();
+      if (len === want.length && data.compare(want, 0, len, at + 4, at + 4 + len) === 0) {
+        const nums: number[] = [];
+        for (let k = 0; k < width; k++) nums.push(data.readUInt32LE(at + 4 + len + 4 * k));
+        found.push(nums);
+      }
+      at = end;
+    }
+    return found;
   }
 
-  /** An id's entry: [id, ordinal, file, local], checked against the catalog's bounds. */
+  /** An id's [ordinal, file, local], checked against the catalog's bounds. */
   private idEntry(tableSection: number, dataSection: number, buckets: number, id: string, count: number): [number, number, number] | null {
-    const bucket = this.bucket(tableSection, dataSection, buckets, id);
-    if (!bucket) this.broken();
-    for (const e of bucket) {
-      if (!Array.isArray(e) || e[0] !== id) continue;
-      const [, o, f, l] = e as unknown[];
-      if (!isInt(o, count - 1) || !isInt(f, this.meta.files.length - 1) || !isInt(l)) this.broken();
-      return [o, f, l];
-    }
-    return null;
+    const e = this.lookup(tableSection, dataSection, buckets, id, 3)[0];
+    if (!e) return null;
+    const [o, f, l] = e as [number, number, number];
+    if (o >= count || f >= this.meta.files.length) this.broken();
+    return [o, f, l];
   }
 
   factOrdinal(id: string): number {
@@ -709,15 +868,9 @@ export class DiskCatalog implements Catalog {
   }
 
   keyOrdinals(key: string): readonly number[] {
-    const bucket = this.bucket(S_KEY_BUCKETS, S_KEYS, this.meta.keyBuckets, key);
-    if (!bucket) this.broken();
-    for (const e of bucket) {
-      if (!Array.isArray(e) || e[0] !== key) continue;
-      const list = e[1] as unknown;
-      if (!Array.isArray(list) || !list.every((o, i) => isInt(o, this.meta.factCount - 1) && (i === 0 || o > list[i - 1]))) this.broken();
-      return list as number[];
-    }
-    return [];
+    const out = this.lookup(S_KEY_BUCKETS, S_KEYS, this.meta.keyBuckets, key, 1).map((e) => e[0]!);
+    for (let i = 0; i < out.length; i++) if (out[i]! >= this.meta.factCount || (i > 0 && out[i]! <= out[i - 1]!)) this.broken();
+    return out;
   }
 
   termIndex(): TermIndex {
@@ -775,14 +928,14 @@ export class DiskCatalog implements Catalog {
     this.readAllShards();
     const out: Fact[] = [];
     for (let o = 0; o < this.factCount; o++) out.push(this.fact(o));
-    return out;
+    return out.sort(byId);
   }
 
   allSources(): Source[] {
     this.readAllShards();
     const out: Source[] = [];
     for (let o = 0; o < this.meta.sourceCount; o++) out.push(this.source(o));
-    return out;
+    return out.sort(byId);
   }
 }
 

@@ -7,77 +7,159 @@
 import type { Loc, Problem } from '../errors.js';
 import { BOUNDS, SOURCE_KINDS, type Fact, type Source } from './types.js';
 import type { ParsedFile } from './parse.js';
-import { factKeys, factTerms } from '../search/terms.js';
+import { factKeys, factTerms, posting } from '../search/terms.js';
+import { readU32, u32Section } from './cache.js';
 
 type Pos = [line: number, col: number];
 
-/** What the whole-directory checks and the catalog need from one file, without its records. */
+/**
+ * What the whole-directory checks and the catalog need from one file,
+ * without its records: ids and positions, each fact's citations and
+ * normalized keys, and the file's words as a small inverted index of its own.
+ * It is kept in columns (strings in arrays, numbers in typed arrays) because
+ * rebuilding a catalog reads every file's summary: at 100,000 facts, an
+ * object per fact would cost more in garbage collection than all the rest.
+ */
 export interface FileSummary {
   problems: { line: number; col: number; severity: 'error' | 'warning'; message: string }[];
-  sources: { id: string; line: number; col: number }[];
-  facts: { id: string; line: number; col: number; cites: { source: string; line: number; col: number }[]; keys: string[]; terms: Map<string, number> }[];
+  sourceIds: string[];
+  /** Line and column of each source. */
+  sourcePos: Uint32Array;
+  factIds: string[];
+  factPos: Uint32Array;
+  /** Fact i cites citeIds[citeStart[i]] to citeIds[citeStart[i + 1] - 1], at citePos. */
+  citeStart: Uint32Array;
+  citeIds: string[];
+  citePos: Uint32Array;
+  /** Fact i's keys (factKeys: its id, title and aliases, normalized) are keys[keyStart[i]] to keys[keyStart[i + 1] - 1]. */
+  keyStart: Uint32Array;
+  keys: string[];
+  /** The file's distinct words; word j's postings (local fact index, class) are postings[postingStart[j]] onwards. */
+  vocab: string[];
+  postingStart: Uint32Array;
+  postings: Uint32Array;
 }
 
 export function summarize(p: ParsedFile): FileSummary {
+  const vocab: string[] = [];
+  const lists: number[][] = [];
+  const index = new Map<string, number>();
+  p.facts.forEach((f, local) => {
+    for (const [t, cls] of factTerms(f)) {
+      let i = index.get(t);
+      if (i === undefined) {
+        index.set(t, (i = vocab.length));
+        vocab.push(t);
+        lists.push([]);
+      }
+      lists[i]!.push(posting(local, cls));
+    }
+  });
+  const starts = (sizes: number[]) => {
+    const out = new Uint32Array(sizes.length + 1);
+    sizes.forEach((n, i) => (out[i + 1] = out[i]! + n));
+    return out;
+  };
+  const keys = p.facts.map(factKeys);
   return {
     problems: p.problems.map((x) => ({ line: x.line, col: x.col, severity: x.severity, message: x.message })),
-    sources: p.sources.map((s) => ({ id: s.id, line: s.loc.line, col: s.loc.col })),
-    facts: p.facts.map((f) => ({
-      id: f.id,
-      line: f.loc.line,
-      col: f.loc.col,
-      cites: f.sources.map((c) => ({ source: c.source, line: c.loc.line, col: c.loc.col })),
-      keys: factKeys(f),
-      terms: factTerms(f),
-    })),
+    sourceIds: p.sources.map((s) => s.id),
+    sourcePos: Uint32Array.from(p.sources.flatMap((s) => [s.loc.line, s.loc.col])),
+    factIds: p.facts.map((f) => f.id),
+    factPos: Uint32Array.from(p.facts.flatMap((f) => [f.loc.line, f.loc.col])),
+    citeStart: starts(p.facts.map((f) => f.sources.length)),
+    citeIds: p.facts.flatMap((f) => f.sources.map((c) => c.source)),
+    citePos: Uint32Array.from(p.facts.flatMap((f) => f.sources.flatMap((c) => [c.loc.line, c.loc.col]))),
+    keyStart: starts(keys.map((k) => k.length)),
+    keys: keys.flat(),
+    vocab,
+    postingStart: starts(lists.map((l) => l.length)),
+    postings: Uint32Array.from(lists.flat()),
   };
 }
 
-export function encodeSummary(s: FileSummary): unknown {
-  return {
-    problems: s.problems.map((p) => [p.line, p.col, p.severity, p.message]),
-    sources: s.sources.map((x) => [x.id, x.line, x.col]),
-    facts: s.facts.map((f) => [f.id, f.line, f.col, f.cites.map((c) => [c.source, c.line, c.col]), f.keys, [...f.terms].flat()]),
-  };
+/**
+ * A summary as three sections: a small JSON head (counts and problems), one
+ * text of every string (ids, cited ids, keys, words: none holds a newline),
+ * and one array of every number.
+ */
+export function encodeSummary(s: FileSummary): [Buffer, Buffer, Buffer] {
+  const head = { sources: s.sourceIds.length, facts: s.factIds.length, cites: s.citeIds.length, keys: s.keys.length, vocab: s.vocab.length, postings: s.postings.length, problems: s.problems.map((p) => [p.line, p.col, p.severity, p.message]) };
+  const text = [...s.sourceIds, ...s.factIds, ...s.citeIds, ...s.keys, ...s.vocab].join('\n');
+  const parts = [s.sourcePos, s.factPos, s.citeStart, s.citePos, s.keyStart, s.postingStart, s.postings];
+  const nums = new Uint32Array(parts.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of parts) {
+    nums.set(a, at);
+    at += a.length;
+  }
+  return [Buffer.from(JSON.stringify(head), 'utf8'), Buffer.from(text, 'utf8'), u32Section(nums)];
 }
 
 const isPos = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0x7fffffff;
 const isStr = (s: unknown): s is string => typeof s === 'string';
 const isArr = Array.isArray as (x: unknown) => x is unknown[];
 
-export function decodeSummary(x: unknown): FileSummary | null {
-  if (!x || typeof x !== 'object') return null;
-  const { problems, sources, facts } = x as Record<string, unknown>;
-  if (!isArr(problems) || !isArr(sources) || !isArr(facts)) return null;
-  const out: FileSummary = { problems: [], sources: [], facts: [] };
+/** Reads back what encodeSummary wrote; null when anything does not add up. */
+export function decodeSummary(headBytes: Buffer | null, textBytes: Buffer | null, numBytes: Buffer | null): FileSummary | null {
+  if (!headBytes || !textBytes || !numBytes) return null;
+  let head: Record<string, unknown>;
+  try {
+    head = JSON.parse(headBytes.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (!head || typeof head !== 'object') return null;
+  const { sources: nS, facts: nF, cites: nC, keys: nK, vocab: nV, postings: nP, problems } = head;
+  if (![nS, nF, nC, nK, nV, nP].every(isPos) || !isArr(problems)) return null;
+  const [ns, nf, nc, nk, nv, np] = [nS, nF, nC, nK, nV, nP] as [number, number, number, number, number, number];
+  const out = { problems: [] } as unknown as FileSummary;
   for (const p of problems) {
     if (!isArr(p) || p.length !== 4 || !isPos(p[0]) || !isPos(p[1]) || (p[2] !== 'error' && p[2] !== 'warning') || !isStr(p[3])) return null;
     out.problems.push({ line: p[0], col: p[1], severity: p[2], message: p[3] });
   }
-  for (const s of sources) {
-    if (!isArr(s) || s.length !== 3 || !isStr(s[0]) || !isPos(s[1]) || !isPos(s[2])) return null;
-    out.sources.push({ id: s[0], line: s[1], col: s[2] });
-  }
-  for (const f of facts) {
-    if (!isArr(f) || f.length !== 6 || !isStr(f[0]) || !isPos(f[1]) || !isPos(f[2]) || !isArr(f[3]) || !isArr(f[4]) || !isArr(f[5])) return null;
-    const cites: FileSummary['facts'][number]['cites'] = [];
-    for (const c of f[3]) {
-      if (!isArr(c) || c.length !== 3 || !isStr(c[0]) || !isPos(c[1]) || !isPos(c[2])) return null;
-      cites.push({ source: c[0], line: c[1], col: c[2] });
+  const strings = ns + nf + nc + nk + nv;
+  const text = strings === 0 ? [] : textBytes.toString('utf8').split('\n');
+  if (text.length !== strings || (strings === 0 && textBytes.length !== 0)) return null;
+  let t = 0;
+  const take = (n: number) => text.slice(t, (t += n));
+  out.sourceIds = take(ns);
+  out.factIds = take(nf);
+  out.citeIds = take(nc);
+  out.keys = take(nk);
+  out.vocab = take(nv);
+  const nums = readU32(numBytes);
+  if (!nums || nums.length !== 2 * ns + 2 * nf + (nf + 1) + 2 * nc + (nf + 1) + (nv + 1) + np) return null;
+  let n = 0;
+  const slice = (k: number) => nums.subarray(n, (n += k));
+  out.sourcePos = slice(2 * ns);
+  out.factPos = slice(2 * nf);
+  out.citeStart = slice(nf + 1);
+  out.citePos = slice(2 * nc);
+  out.keyStart = slice(nf + 1);
+  out.postingStart = slice(nv + 1);
+  out.postings = slice(np);
+  if (!ascendingTo(out.citeStart, nc) || !ascendingTo(out.keyStart, nk) || !ascendingTo(out.postingStart, np)) return null;
+  if (new Set(out.vocab).size !== nv || out.vocab.some((w) => !w)) return null;
+  // Each word's postings: local fact indexes ascending, classes 1 to 3.
+  for (let j = 0; j < nv; j++) {
+    let prev = -1;
+    const end = out.postingStart[j + 1]!;
+    if (end === out.postingStart[j]) return null;
+    for (let k = out.postingStart[j]!; k < end; k++) {
+      const p = out.postings[k]!;
+      if ((p & 3) === 0 || p >>> 2 >= nf || p >>> 2 <= prev) return null;
+      prev = p >>> 2;
     }
-    if (!f[4].every(isStr)) return null;
-    const flat = f[5];
-    if (flat.length % 2 !== 0) return null;
-    const terms = new Map<string, number>();
-    for (let i = 0; i < flat.length; i += 2) {
-      const t = flat[i];
-      const cls = flat[i + 1];
-      if (!isStr(t) || !t || typeof cls !== 'number' || !(cls === 0 || cls === 1 || cls === 2 || cls === 3) || terms.has(t)) return null;
-      terms.set(t, cls);
-    }
-    out.facts.push({ id: f[0], line: f[1], col: f[2], cites, keys: f[4] as string[], terms });
   }
   return out;
+}
+
+/** Offsets that start at 0, never decrease, and end at total. */
+function ascendingTo(starts: Uint32Array, total: number): boolean {
+  if (starts[0] !== 0 || starts[starts.length - 1] !== total) return false;
+  for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) return false;
+  return true;
 }
 
 /** Problems of one file, named as the user sees it. */

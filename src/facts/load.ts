@@ -284,7 +284,6 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
   // Rebuild: each file's summary from its shard, or from parsing it (and writing its shard).
   let tools: ParseTools | null = null;
   const summaries: FileSummary[] = [];
-  const shards: (Shard | null)[] = [];
   let allStored = readable;
   for (const e of entries) {
     let shard = e.state ? Shard.open(shardPath(e.state.hash), e.state.hash) : null;
@@ -300,11 +299,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
       }
     }
     const stored = shard?.summary() ?? null;
-    if (shard && !stored) {
-      shard.close();
-      shard = null;
-    }
-    shards.push(shard);
+    shard?.close();
     if (stored) {
       summaries.push(stored);
       continue;
@@ -317,7 +312,13 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     }
     const summary = summarize(e.parsed);
     summaries.push(summary);
-    if (!e.state || !writeContainer(shardPath(e.state.hash), KIND_SHARD, shardSections(e.parsed, summary, e.state.hash))) allStored = false;
+    if (e.state && writeContainer(shardPath(e.state.hash), KIND_SHARD, shardSections(e.parsed, summary, e.state.hash))) {
+      // Stored: the memory goes, and comes back from the shard should it be needed.
+      e.parsed = undefined;
+      e.bytes = undefined;
+    } else {
+      allStored = false;
+    }
   }
 
   const tables = buildTables(summaries);
@@ -328,7 +329,6 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     collectGarbage(cacheDir, new Set([MANIFEST, CATALOG, SHARDS]));
     const cf = CacheFile.open(catalogFile, KIND_CATALOG);
     const meta = cf && readCatalogMeta(cf);
-    for (const s of shards) s?.close();
     if (cf && meta && sameFiles(meta.files, files2)) {
       const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
       catalog.onBroken = () => dropCache(catalogFile, manifestFile);
@@ -341,13 +341,17 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
   const parsed: ParsedFile[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    let p = e.parsed ?? shards[i]?.parsed(e.shown) ?? null;
+    let p = e.parsed ?? null;
+    if (!p && e.state) {
+      const shard = Shard.open(shardPath(e.state.hash), e.state.hash);
+      p = shard?.parsed(e.shown) ?? null;
+      shard?.close();
+    }
     if (!p) {
       tools ??= await loadParseTools();
       p = e.bytes ? parseFactFile(e.bytes, e.shown, tools) : (await parseFiles([e.file], displayPath))[0]!;
     }
     parsed.push(p);
-    shards[i]?.close();
   }
   return memoryCatalog(dir, parsed);
 }

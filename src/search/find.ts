@@ -5,7 +5,7 @@
  */
 import type { Fact, FactBase } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { matchQuality, rankOrdinals } from './terms.js';
+import { compareStrings, matchQuality, rankOrdinals } from './terms.js';
 import { catalogOf, catalogOfFacts } from '../facts/catalog.js';
 
 export type MatchKind = 'exact' | 'alias' | 'fuzzy';
@@ -61,7 +61,7 @@ export async function rankFacts(from: Fact[] | FactBase, query: string, limit: n
     if (end - start > 1) {
       const group = ranked.slice(start, end);
       for (const r of group) r.coverage = coverage(catalog.fact(r.ordinal), words);
-      group.sort((a, b) => b.coverage - a.coverage || a.ordinal - b.ordinal);
+      group.sort((a, b) => b.coverage - a.coverage || compareStrings(catalog.fact(a.ordinal).id, catalog.fact(b.ordinal).id));
       ranked.splice(start, group.length, ...group);
     }
     start = end;
@@ -91,7 +91,7 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   if (exact) return { query, match: 'exact', fact: exact, score: 0, alternatives: [] };
   const q = normalizeText(trimmed);
   const catalog = catalogOf(base);
-  const aliased = q ? catalog.keyOrdinals(q).map((o) => catalog.fact(o)) : [];
+  const aliased = q ? catalog.keyOrdinals(q).map((o) => catalog.fact(o)).sort((a, b) => compareStrings(a.id, b.id)) : [];
   if (aliased.length) {
     // Two facts sharing an alias are both shown: the first answers, the other is a runner-up.
     return { query, match: 'alias', fact: aliased[0]!, score: 0, alternatives: aliased.slice(1).map((fact) => ({ fact, score: 0 })) };
