@@ -424,8 +424,8 @@ export interface Context {
   implied: Set<string>;
   /** Terms only the sentence before has: they count half toward naming a fact. */
   before: Set<string>;
-  /** Every term of the draft up to the claim: where a subject may have been named ("the city", "the forum" further down). */
-  earlier: Set<string>;
+  /** Whether a term is named anywhere in the draft before the claim's sentence: a subject named further up ("the forum"). */
+  earlier(term: string): boolean;
 }
 
 /** A word that another figure of the sentence counts ("15 enterprises") says little about this one. */
@@ -445,24 +445,37 @@ const HEAD_NOUN_BONUS = 1.5;
 /** A counted noun that is an alias of the fact, word for word. */
 const ALIAS_NOUN_BONUS = 1.3;
 
-const tokenTermCache = new WeakMap<Extraction, Array<string[] | null>>();
+interface DraftTerms {
+  /** The terms of each token (null for numbers and punctuation). */
+  ofToken: Array<string[] | null>;
+  /** The first token each term appears at. */
+  first: Map<string, number>;
+}
+
+const draftTermCache = new WeakMap<Extraction, DraftTerms>();
 
 /** The terms of every word of a draft, read once per draft. */
-function tokenTerms(ex: Extraction): Array<string[] | null> {
-  let cache = tokenTermCache.get(ex);
+function draftTerms(ex: Extraction): DraftTerms {
+  let cache = draftTermCache.get(ex);
   if (cache) return cache;
-  cache = new Array<string[] | null>(ex.tokens.length).fill(null);
+  const ofToken = new Array<string[] | null>(ex.tokens.length).fill(null);
+  const first = new Map<string, number>();
   for (const s of ex.sentences) {
     const words: Array<{ tok: Token; index: number }> = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
-    words.forEach((w, i) => (cache![w.index] = termsAt(words, i)));
+    words.forEach((w, i) => {
+      const terms = termsAt(words, i);
+      ofToken[w.index] = terms;
+      for (const t of terms) if (!first.has(t)) first.set(t, w.index);
+    });
   }
-  tokenTermCache.set(ex, cache);
+  draftTermCache.set(ex, (cache = { ofToken, first }));
   return cache;
 }
 
 export function claimContext(ex: Extraction, claim: Claim): Context {
-  const termsOfToken = tokenTerms(ex);
+  const draft = draftTerms(ex);
+  const termsOfToken = draft.ofToken;
   const sentence = ex.sentences[claim.sentence]!;
   const weights = new Map<string, number>();
   const all = new Set<string>();
@@ -524,8 +537,7 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   const own = new Set(all);
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
-  const earlier = new Set(all);
-  for (let k = 0; k < sentence.tokenStart; k++) for (const t of termsOfToken[k] ?? []) earlier.add(t);
+  const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
   return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
 }
 
@@ -624,7 +636,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     score *= 0.4 + 0.6 * named(near, true);
     // A fact about Beijing is not the one meant when nothing around the figure names Beijing.
     if (profile.subjectTerms.length && !profile.subjectTerms.some((t) => ctx.all.has(t))) {
-      if (!profile.subjectTerms.some((t) => ctx.earlier.has(t))) continue;
+      if (!profile.subjectTerms.some(ctx.earlier)) continue;
       score *= SUBJECT_FAR;
     }
     const subjectHit = profile.subjectWords.length > 0 && profile.subjectWords.every((t) => (ctx.weights.get(t) ?? 0) >= NEXT_TO);
