@@ -40,6 +40,8 @@ export interface Tables {
   sourceIds: string[];
   sourceFile: Int32Array;
   sourceLocal: Int32Array;
+  /** Each fact's place in id order: ties in ranking go to the lower id, wherever the facts are kept. */
+  idRank: Uint32Array;
   /** The keys (normalized id, title, aliases) of the fact with this ordinal. */
   keysOf(ordinal: number): readonly string[];
   /** The words of all facts: sorted, and the postings of terms[i] from offsets[i] to offsets[i + 1]. */
@@ -107,6 +109,7 @@ export function buildTables(summaries: readonly FileSummary[]): Tables {
     sourceIds,
     sourceFile: Int32Array.from(sourceFile),
     sourceLocal: Int32Array.from(sourceLocal),
+    idRank: idRanks(factIds),
     keysOf: (o) => {
       const s = summaries[factFile[o]!]!;
       const local = factLocal[o]!;
@@ -114,6 +117,15 @@ export function buildTables(summaries: readonly FileSummary[]): Tables {
     },
     terms: mergeWords(summaries, ordinalOf, factIds.length),
   };
+}
+
+function idRanks(ids: readonly string[]): Uint32Array {
+  const rank = new Uint32Array(ids.length);
+  ids
+    .map((_, o) => o)
+    .sort((a, b) => compareStrings(ids[a]!, ids[b]!))
+    .forEach((o, r) => (rank[o] = r));
+  return rank;
 }
 
 /** Merges the files' word indexes into one, renumbering local fact indexes as ordinals. */
@@ -199,6 +211,8 @@ export interface Catalog {
   source(ordinal: number): Source;
   keyOrdinals(key: string): readonly number[];
   termIndex(): TermIndex;
+  /** The fact's place in id order. */
+  tieRank(ordinal: number): number;
   allFacts(): Fact[];
   allSources(): Source[];
 }
@@ -234,6 +248,7 @@ export function memoryCatalog(dir: string, parsed: readonly ParsedFile[], summar
     source: (o) => sources[o]!,
     keyOrdinals: (k) => (keys ??= keyMap(facts.length, t.keysOf)).get(k) ?? [],
     termIndex: () => (terms ??= tablesTermIndex(t.terms)),
+    tieRank: (o) => t.idRank[o]!,
     allFacts: () => [...facts].sort(byId),
     allSources: () => [...sources].sort(byId),
   };
@@ -275,6 +290,7 @@ function factsCatalog(dir: string, files: string[], facts: Fact[], sources: () =
   const keys = keyMap(facts.length, (o) => factKeys(facts[o]!));
   let terms: TermIndex | null = null;
   let sourceIndex: Map<string, number> | null = null;
+  let ranks: Uint32Array | null = null;
   return {
     dir,
     files,
@@ -286,6 +302,7 @@ function factsCatalog(dir: string, files: string[], facts: Fact[], sources: () =
     source: (o) => sources()[o]!,
     keyOrdinals: (k) => keys.get(k) ?? [],
     termIndex: () => (terms ??= memoryTermIndex(facts)),
+    tieRank: (o) => (ranks ??= idRanks(facts.map((f) => f.id)))[o]!,
     allFacts: () => facts,
     allSources: sources,
   };
@@ -532,7 +549,8 @@ const S_SOURCE_PLACES = 8;
 const S_TERMS = 9;
 const S_TERM_TABLE = 10;
 const S_POSTINGS = 11;
-const SECTIONS = 12;
+const S_ID_RANK = 12;
+const SECTIONS = 13;
 
 export interface CatalogMeta {
   /** The facts directory, resolved. */
@@ -709,6 +727,7 @@ export function catalogSections(meta: Omit<CatalogMeta, 'factBuckets' | 'sourceB
   sections[S_TERMS] = Buffer.from(terms.join('\n'), 'utf8');
   sections[S_TERM_TABLE] = u32Section(termTable);
   sections[S_POSTINGS] = Buffer.concat(postings);
+  sections[S_ID_RANK] = u32Section(t.idRank);
   return sections;
 }
 
@@ -757,10 +776,11 @@ export class DiskCatalog implements Catalog {
   }
 
   /** Set by the loader: drops the damaged cache so that the next attempt rebuilds it. */
-  onBroken: () => void = () => {};
+  onBroken: (shard?: string) => void = () => {};
 
-  private broken(): never {
-    this.onBroken();
+  /** A check failed: the damaged files go (the catalog's own, and the shard read when it failed), and the run stops. */
+  private broken(shard?: string): never {
+    this.onBroken(shard);
     throw new CacheReadError();
   }
 
@@ -836,12 +856,16 @@ export class DiskCatalog implements Catalog {
     return [places[ordinal * 2]!, places[ordinal * 2 + 1]!];
   }
 
+  private shardOf(file: number): string {
+    return this.shardPath(this.meta.files[file]![1]);
+  }
+
   private shard(file: number): Shard {
     let s = this.shards.get(file);
     if (!s) {
       const entry = this.meta.files[file];
       if (!entry) this.broken();
-      s = Shard.open(this.shardPath(entry[1]), entry[1]) ?? this.broken();
+      s = Shard.open(this.shardPath(entry[1]), entry[1]) ?? this.broken(this.shardPath(entry[1]));
       this.shards.set(file, s);
     }
     return s;
@@ -851,8 +875,8 @@ export class DiskCatalog implements Catalog {
     const memo = this.factMemo.get(ordinal);
     if (memo) return memo;
     const [file, local, id] = this.place('f', ordinal);
-    const f = this.shard(file).fact(local, this.files[file]!) ?? this.broken();
-    if (id !== undefined && f.id !== id) this.broken();
+    const f = this.shard(file).fact(local, this.files[file]!) ?? this.broken(this.shardOf(file));
+    if (id !== undefined && f.id !== id) this.broken(this.shardOf(file));
     this.factMemo.set(ordinal, f);
     return f;
   }
@@ -861,8 +885,8 @@ export class DiskCatalog implements Catalog {
     const memo = this.sourceMemo.get(ordinal);
     if (memo) return memo;
     const [file, local, id] = this.place('s', ordinal);
-    const s = this.shard(file).source(local, this.files[file]!) ?? this.broken();
-    if (id !== undefined && s.id !== id) this.broken();
+    const s = this.shard(file).source(local, this.files[file]!) ?? this.broken(this.shardOf(file));
+    if (id !== undefined && s.id !== id) this.broken(this.shardOf(file));
     this.sourceMemo.set(ordinal, s);
     return s;
   }
@@ -919,9 +943,16 @@ export class DiskCatalog implements Catalog {
     return this.terms;
   }
 
+  private idRank: Uint32Array | null = null;
+
+  tieRank(ordinal: number): number {
+    this.idRank ??= readU32(this.file.section(S_ID_RANK), this.factCount) ?? this.broken();
+    return this.idRank[ordinal]!;
+  }
+
   /** Reading everything: each shard's records in one read rather than one read per record. */
   private readAllShards(): void {
-    for (let file = 0; file < this.meta.files.length; file++) if (!this.shard(file).readAll()) this.broken();
+    for (let file = 0; file < this.meta.files.length; file++) if (!this.shard(file).readAll()) this.broken(this.shardOf(file));
   }
 
   allFacts(): Fact[] {

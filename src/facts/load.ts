@@ -92,11 +92,15 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** false (--no-cache): parse every file, and neither read nor write the cache. */
   cache?: boolean;
+  /** Rebuild the catalog, checking every cached record on the way. */
+  verify?: boolean;
 }
 
 interface CacheSettings {
   env: NodeJS.ProcessEnv;
   cache: boolean;
+  /** Check every cached record before using its file's shard (the run after one failed a check). */
+  verify?: boolean;
 }
 
 const runSettings = new AsyncLocalStorage<CacheSettings>();
@@ -127,7 +131,7 @@ export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io:
     return await runSettings.run(settings, () => run(tracked));
   } catch (err) {
     if (!(err instanceof CacheReadError) || printed) throw err;
-    return runSettings.run(settings, () => run(tracked));
+    return runSettings.run({ ...settings, verify: true }, () => run(tracked));
   }
 }
 
@@ -150,7 +154,8 @@ export async function loadFactsWithProblems(dir: string, options: LoadOptions = 
   const useCache = options.cache ?? scope?.cache ?? true;
   const root = !useCache || !env ? null : cacheRoot(env);
   if (root === null) return assembleBase(dir, await parseFiles(files, displayPath));
-  const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDirFor(root, path.resolve(dir)));
+  const verify = options.verify ?? scope?.verify ?? false;
+  const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDirFor(root, path.resolve(dir)), verify);
   return { base: catalog instanceof DiskCatalog ? baseOf(catalog) : eagerBase(catalog), problems: catalog.problems };
 }
 
@@ -163,7 +168,7 @@ export async function loadFactsWithProblems(dir: string, options: LoadOptions = 
 export const RACY_MS = 3000;
 
 /** What the manifest remembers of one file, to tell without reading it that it has not changed. */
-interface FileState {
+export interface FileState {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -204,7 +209,7 @@ function writeManifest(file: string, dir: string, rels: string[], states: (FileS
 }
 
 /** Unchanged since it was hashed, as far as the file system can tell, and not racily so. */
-function trusted(st: Stats, known: FileState | undefined): boolean {
+export function trusted(st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>, known: FileState | undefined): boolean {
   return (
     known !== undefined &&
     st.size === known.size &&
@@ -228,7 +233,7 @@ interface Entry {
   parsed?: ParsedFile;
 }
 
-async function loadCached(dir: string, files: string[], displayPath: (f: string) => string, cacheDir: string): Promise<Catalog> {
+async function loadCached(dir: string, files: string[], displayPath: (f: string) => string, cacheDir: string, verify: boolean): Promise<Catalog> {
   const manifestFile = path.join(cacheDir, MANIFEST);
   const catalogFile = path.join(cacheDir, CATALOG);
   const shardDir = path.join(cacheDir, SHARDS);
@@ -269,13 +274,13 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
   const shown = entries.map((e) => e.shown);
 
   // The catalog stands when it was made from exactly these files with exactly these contents.
-  if (readable) {
+  if (readable && !verify) {
     const cf = CacheFile.open(catalogFile, KIND_CATALOG);
     const meta = cf && readCatalogMeta(cf);
     if (cf && meta && meta.dir === dir && sameFiles(meta.files, current)) {
       if (manifestChanged) writeManifest(manifestFile, dir, entries.map((e) => e.rel), entries.map((e) => e.state));
       const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
-      catalog.onBroken = () => dropCache(catalogFile, manifestFile);
+      catalog.onBroken = (shard) => dropCache(catalogFile, manifestFile, ...(shard ? [shard] : []));
       return catalog;
     }
     cf?.close();
@@ -298,7 +303,8 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
         allStored = false;
       }
     }
-    const stored = shard?.summary() ?? null;
+    // Verifying, a shard counts only when every record in it reads back as the parser made it.
+    const stored = shard && (!verify || shard.parsed(e.shown)) ? shard.summary() : null;
     shard?.close();
     if (stored) {
       summaries.push(stored);
@@ -331,7 +337,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     const meta = cf && readCatalogMeta(cf);
     if (cf && meta && sameFiles(meta.files, files2)) {
       const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
-      catalog.onBroken = () => dropCache(catalogFile, manifestFile);
+      catalog.onBroken = (shard) => dropCache(catalogFile, manifestFile, ...(shard ? [shard] : []));
       return catalog;
     }
     cf?.close();

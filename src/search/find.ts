@@ -53,7 +53,7 @@ export async function rankFacts(from: Fact[] | FactBase, query: string, limit: n
   const q = normalizeText(query);
   if (!q || limit <= 0) return [];
   const catalog = Array.isArray(from) ? catalogOfFacts(from) : catalogOf(from);
-  const ranked = rankOrdinals(catalog.termIndex(), q, limit + TIE_WINDOW).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
+  const ranked = rankOrdinals(catalog.termIndex(), q, limit + TIE_WINDOW, (o) => catalog.tieRank(o)).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
   const words = [...new Set(tokenize(q))];
   for (let start = 0; start < Math.min(limit, ranked.length); ) {
     let end = start + 1;

@@ -237,13 +237,13 @@ export function matchingTerms(terms: readonly string[], q: string): Map<number, 
   return found;
 }
 
-/** The n ordinals with the highest scores, best first, the lower ordinal first on ties. */
-function topN(ordinals: readonly number[], score: Float64Array, n: number): number[] {
+/** The n ordinals with the highest scores, best first; on ties the lower tie rank (the fact's place in id order) first. */
+function topN(ordinals: readonly number[], score: Float64Array, n: number, tieRank: (ordinal: number) => number): number[] {
   let chosen: number[];
   if (ordinals.length <= n) {
     chosen = ordinals.slice();
   } else {
-    // Everything above the n-th best score, then as many as fit of those at it, lowest ordinals first.
+    // Everything above the n-th best score, then as many as fit of those at it, lowest tie rank first.
     const bar = nthBest(ordinals, score, n);
     chosen = [];
     const tied: number[] = [];
@@ -252,11 +252,18 @@ function topN(ordinals: readonly number[], score: Float64Array, n: number): numb
       if (v > bar) chosen.push(o);
       else if (v === bar) tied.push(o);
     }
-    tied.sort((a, b) => a - b);
+    tied.sort((a, b) => tieRank(a) - tieRank(b));
     for (let i = 0; chosen.length < n; i++) chosen.push(tied[i]!);
   }
-  return chosen.sort((a, b) => score[b]! - score[a]! || a - b);
+  return chosen.sort((a, b) => score[b]! - score[a]! || tieRank(a) - tieRank(b));
 }
+
+/**
+ * Scores are kept as whole numbers of this fraction of a weight unit, so that
+ * sums are exact: facts matching the same words score exactly the same
+ * whatever the order the words are added in.
+ */
+const SCALE = 2 ** 20;
 
 export interface RankedOrdinal {
   ordinal: number;
@@ -270,10 +277,10 @@ export interface RankedOrdinal {
  * nothing counts as the rarest), and a fact earns, for each query word, its
  * best match: the word itself 1, a longer word it begins 0.8, one edit away
  * 0.6, two 0.4, times how much the field counts (FIELD_FACTOR). The score is
- * the share of the query's weight not earned. Best first, ties by ordinal, at
- * most n.
+ * the share of the query's weight not earned. Best first, ties by tieRank
+ * (by ordinal when not given), at most n.
  */
-export function rankOrdinals(index: TermIndex, query: string, n: number): RankedOrdinal[] {
+export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank: (ordinal: number) => number = (o) => o): RankedOrdinal[] {
   const words = [...new Set(tokenize(query))].slice(0, MAX_QUERY_WORDS);
   if (!words.length || index.count === 0 || n <= 0) return [];
   const { terms, count } = index;
@@ -286,7 +293,7 @@ export function rankOrdinals(index: TermIndex, query: string, n: number): Ranked
       const w = Math.log(1 + count / index.df(i));
       if (qu > quality || (qu === quality && w > weight)) [quality, weight] = [qu, w];
     }
-    return { matches, weight };
+    return { matches, weight: Math.round(weight * SCALE) };
   });
   const total = matched.reduce((sum, m) => sum + m.weight, 0);
   // Heaviest words first: once the words left weigh less than the n-th best
@@ -331,7 +338,7 @@ export function rankOrdinals(index: TermIndex, query: string, n: number): Ranked
       }
     }
     for (const o of touched) {
-      const e = (earned[o]! += weight * best[o]!);
+      const e = (earned[o]! += Math.round(weight * best[o]!));
       if (e > maxEarned) maxEarned = e;
       best[o] = 0;
       if (found[o] === 0) {
@@ -340,7 +347,7 @@ export function rankOrdinals(index: TermIndex, query: string, n: number): Ranked
       }
     }
   }
-  return topN(foundList, earned, n).map((ordinal) => ({ ordinal, score: 1 - earned[ordinal]! / total }));
+  return topN(foundList, earned, n, tieRank).map((ordinal) => ({ ordinal, score: 1 - earned[ordinal]! / total }));
 }
 
 /** The n-th highest score among the ordinals (they are at least n): Hoare's selection. */
