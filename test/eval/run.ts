@@ -81,6 +81,7 @@ function pct(n: number, d: number): string {
 const SETS = [
   { name: 'development set', dir: 'test/eval/corpus' },
   { name: 'held-out set', dir: 'test/eval/holdout' },
+  { name: 'fresh set', dir: 'test/eval/fresh' },
 ];
 
 async function main(): Promise<number> {
