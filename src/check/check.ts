@@ -19,7 +19,7 @@ import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
 export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
@@ -159,10 +159,11 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore), ctx, minScore);
-  // A figure in dollars is about the fact in dollars when there is one.
+  // A figure in dollars is about the fact in dollars when there is one: of the same subject only ("AstraZeneca's 2.5
+  // billion dollars" stays in play beside "Beijing's funds" in yuan, so that the currency does not choose the fact).
   if (claim.dimension === 'money' && claim.unit) {
     const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));
-    if (sameUnit.length) about = sameUnit;
+    if (sameUnit.length) about = about.filter((c) => sameUnit.includes(c) || !sameUnit.some((s) => s.profile.fact.subject === c.profile.fact.subject));
   }
   const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
   let inPeriod = about.filter((c) => !conflicts(c.profile, strong));
@@ -190,11 +191,11 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
     }
     return result(claim, 'unsupported', null, [], null);
   }
-  return decide(ex, claim, inPeriod);
+  return decide(ex, claim, inPeriod, ctx);
 }
 
 /** The best candidate's verdict, unless an about-as-good candidate would say otherwise. */
-function decide(ex: Extraction, claim: Claim, candidates: Candidate[]): CheckedClaim {
+function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Context): CheckedClaim {
   const best = candidates[0]!;
   const close = candidates.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 4);
   const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile)) }));
@@ -202,8 +203,11 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[]): CheckedC
   const positive = (v: Verdict) => v === 'supported' || v === 'disputed';
   const disagree = evaluations.some((x) => positive(x.e.verdict) !== positive(first.e.verdict));
   // Facts named alike, differing only in their figures (one chip of 136 qubits, one of 18): the figure says which.
+  // Not when the sentence names the subject of another close candidate that disagrees ("AstraZeneca has pledged 17
+  // billion yuan for Beijing" beside Beijing's funds): then the figure would be choosing between subjects.
   const tie = evaluations.find((x) => positive(x.e.verdict) && x.c.score >= TIE_SHARE * best.score);
-  if (disagree && tie) return result(claim, tie.e.verdict, tie.c.profile.fact, tie.e.expected, tie.e.note);
+  const otherSubject = tie && evaluations.some((x) => positive(x.e.verdict) !== positive(tie.e.verdict) && x.c.profile.subjectTerms.some((t) => ctx.own.has(t) && !tie.c.profile.subjectWords.includes(t)));
+  if (disagree && tie && !otherSubject) return result(claim, tie.e.verdict, tie.c.profile.fact, tie.e.expected, tie.e.note);
   // A figure in a currency no candidate has, equal to one candidate's figure in another: the currency is wrong.
   if (!disagree && first.e.verdict === 'unsupported' && claim.dimension === 'money') {
     const sameNumber = evaluations.find((x) => x.e.verdict === 'contradicted');

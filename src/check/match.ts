@@ -422,6 +422,8 @@ export interface Context {
   head: string | null;
   /** Words the kind of claim stands for without writing them ("dates" for a date): they name a fact, they score nothing. */
   implied: Set<string>;
+  /** Terms of the claim's own sentence. */
+  own: Set<string>;
   /** Terms only the sentence before has: they count half toward naming a fact. */
   before: Set<string>;
   /** Whether a term is named anywhere in the draft before the claim's sentence: a subject named further up ("the forum"). */
@@ -532,13 +534,14 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   const implied = new Set<string>(claim.dimension === 'date' ? [DATE] : []);
   // "US$502bn" says dollars as plainly as "502 billion dollars" does.
   if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
+  const ownSentence = new Set(all);
   sentence.headings.forEach((h, i) => addSentence(h, i === sentence.headings.length - 1 ? HEADING_WEIGHT : OUTER_HEADING_WEIGHT));
   const previous = ex.sentences[claim.sentence - 1];
   const own = new Set(all);
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
   const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
-  return { weights, all, noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
+  return { weights, all, own: ownSentence, noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
 }
 
 /** The terms of word i of a sentence: "research and development" is also R&D; "first held" is a founding. */
