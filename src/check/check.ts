@@ -77,9 +77,10 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
   const results: CheckedClaim[] = new Array(ex.claims.length);
   /** Facts of another year that a sentence's figures match: they say which year the sentence should have. */
   const otherYear = new Map<number, FactProfile[]>();
+  const paired = pairedContexts(ex);
   ex.claims.forEach((claim, i) => {
     if (claim.dimension === 'year') return;
-    results[i] = checkFigure(ex, claim, index, otherYear);
+    results[i] = checkFigure(ex, claim, index, otherYear, paired.get(claim));
   });
   const resultOf = new Map<Claim, CheckedClaim>();
   ex.claims.forEach((claim, i) => {
@@ -153,9 +154,50 @@ function conflicts(p: FactProfile, years: Years): boolean {
   return !years.some(([y0, y1]) => y0 <= b && y1 >= a);
 }
 
-function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Map<number, FactProfile[]>): CheckedClaim {
+/** "nearly 100 vs. more than 100", "$494.69 billion versus about $502 billion", "100 or 120": two versions of one figure. */
+const PAIR_JOIN = /^(vs\.?|versus|v\.|or)$/i;
+
+/**
+ * The two figures of a pair are about the same thing: each is matched with the words around both, so that one side
+ * cannot find another fact than the other (the farther side is farther from the words that name it).
+ */
+function pairedContexts(ex: Extraction): Map<Claim, Context> {
+  const out = new Map<Claim, Context>();
+  for (const list of ex.claimsBySentence) {
+    for (let k = 0; k + 1 < list.length; k++) {
+      const a = list[k]!;
+      const b = list[k + 1]!;
+      if (a.dimension !== b.dimension || a.dimension === 'year' || (a.unit ?? '') !== (b.unit ?? '')) continue;
+      const between = ex.tokens.slice(a.tokenEnd, b.tokenStart).filter((t) => t.start >= a.end && t.end <= b.start).map((t) => t.text).join('');
+      if (!PAIR_JOIN.test(between)) continue;
+      const ca = out.get(a) ?? claimContext(ex, a);
+      const cb = claimContext(ex, b);
+      const merged = mergeContexts(ca, cb);
+      out.set(a, merged);
+      out.set(b, merged);
+    }
+  }
+  return out;
+}
+
+function mergeContexts(a: Context, b: Context): Context {
+  const weights = new Map(a.weights);
+  for (const [t, w] of b.weights) if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+  const all = new Set([...a.all, ...b.all]);
+  const own = new Set([...a.own, ...b.own]);
+  const noun = a.noun.length ? a.noun : b.noun;
+  return {
+    weights, all, own, noun, byPeriod: a.byPeriod,
+    head: noun.length ? noun[noun.length - 1]! : null,
+    implied: new Set([...a.implied, ...b.implied]),
+    before: new Set([...a.before, ...b.before].filter((t) => !own.has(t))),
+    earlier: (t) => a.earlier(t) || b.earlier(t),
+  };
+}
+
+function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Map<number, FactProfile[]>, paired?: Context): CheckedClaim {
   if (claim.dimension !== 'date' && claim.value === null) return result(claim, 'unsupported', null, [], claim.problem);
-  const ctx = claimContext(ex, claim);
+  const ctx = paired ?? claimContext(ex, claim);
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore), ctx, minScore);

@@ -443,7 +443,7 @@ const NOUN_STOP = new Set([
   'though', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'will', 'would', 'shall', 'should',
   'can', 'could', 'may', 'might', 'must', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no', 'also', 'said', 'says', 'say', 'according', 'reached', 'reach', 'reaches', 'totaled',
   'totalled', 'hit', 'hits', 'stood', 'stands', 'rose', 'fell', 'grew', 'up', 'down', 'per', 'each', 'every', 'more', 'less', 'most', 'least', 'further', 'or', 'plus', 'like', 'such',
-  'there', 'here', 'then', 'now', 'year-on-year', 'yoy', 'respectively', 'last', 'next', 'ago', 'earlier', 'later', 'annually',
+  'there', 'here', 'then', 'now', 'year-on-year', 'yoy', 'respectively', 'last', 'next', 'ago', 'earlier', 'later', 'annually', 'vs', 'versus',
 ]);
 const UP_WORDS = new Set([
   'up', 'rose', 'rise', 'rises', 'rising', 'risen', 'grew', 'grow', 'grows', 'growing', 'grown', 'growth', 'increase', 'increased', 'increases', 'increasing', 'jump', 'jumped', 'jumps',

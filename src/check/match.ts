@@ -84,7 +84,7 @@ const STOPWORDS = new Set(
     'can could may might must has have had do does did not no also said says say according per cent percent percentage point points total number numbers amount some such there here ' +
     'then now more most less least very just only each every other another all both any many much few several same own out up down off again further once ' +
     'he she they them we us you i me him one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion trillion first second third ' +
-    'bn mn tn k m b s t how year-on-year yoy approximately around nearly almost roughly above below'
+    'bn mn tn k m b s t how year-on-year yoy approximately around nearly almost roughly above below vs versus'
   ).split(' '),
 );
 
@@ -424,6 +424,8 @@ export interface Context {
   implied: Set<string>;
   /** Terms of the claim's own sentence. */
   own: Set<string>;
+  /** A year or a date: compared with a fact's period, not its figure. */
+  byPeriod: boolean;
   /** Terms only the sentence before has: they count half toward naming a fact. */
   before: Set<string>;
   /** Whether a term is named anywhere in the draft before the claim's sentence: a subject named further up ("the forum"). */
@@ -503,16 +505,24 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   // Word distance: words between the token and the figure.
   const firstAfter = words.findIndex((w) => w.tok.start >= claim.end);
   const lastBefore = words.map((w) => w.tok.end <= claim.start).lastIndexOf(true);
+  // "the number of robots at the forum (nearly 100 vs. more than 100)": a bracket holding figures with no noun of their
+  // own gives the figures of what stands right before it; its words count as the figure's own clause, from the bracket.
+  let open = first;
+  while (open > sentence.tokenStart && ex.tokens[open - 1]!.clause === claimClause) open--;
+  const bracket = !claim.noun.length && ex.tokens[open]!.text === '(' && open > sentence.tokenStart ? ex.tokens[open]! : null;
+  const lastBeforeBracket = bracket ? words.map((w) => w.tok.end <= bracket.start).lastIndexOf(true) : -1;
   for (let i = 0; i < words.length; i++) {
     const { tok, index: k } = words[i]!;
     const phrase = termsOfToken[k]!;
     if (!phrase.length) continue;
     let distance: number;
-    if (tok.end <= claim.start) distance = lastBefore - i;
+    const beforeBracket = bracket !== null && tok.clause === claimClause - 1 && tok.end <= bracket.start;
+    if (beforeBracket) distance = lastBeforeBracket - i;
+    else if (tok.end <= claim.start) distance = lastBefore - i;
     else if (tok.start >= claim.end) distance = i - (firstAfter === -1 ? i : firstAfter);
     else distance = 0;
     const inLabel = labelled && tok.end <= before.start;
-    const clauses = inLabel ? 0 : Math.abs(tok.clause - claimClause);
+    const clauses = inLabel || beforeBracket ? 0 : Math.abs(tok.clause - claimClause);
     const factor = claim.dimension === 'year' ? YEAR_CLAUSE_FACTOR : CLAUSE_FACTOR;
     let w = inLabel ? 1 : (1 / (1 + distance / 3)) * Math.max(0.2, factor ** clauses);
     // A year dates the figure beside it ("29,700 enterprises in 2023"): for a year, that figure's words are its own.
@@ -541,7 +551,7 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
   const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
-  return { weights, all, own: ownSentence, noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
+  return { weights, all, own: ownSentence, byPeriod: claim.dimension === 'year' || claim.dimension === 'date', noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
 }
 
 /** The terms of word i of a sentence: "research and development" is also R&D; "first held" is a founding. */
@@ -560,6 +570,8 @@ export const NEXT_TO = 0.5;
 
 /** What a fact keeps of its score when none of the words before the claim's counted noun are its own. */
 const OTHER_KIND = 0.5;
+/** What a fact keeps of its score when only the sentence before or a heading names it. */
+const ELSEWHERE = 0.5;
 /** What a fact keeps of its score when its subject is named only further up the draft. */
 const SUBJECT_FAR = 0.7;
 
@@ -645,6 +657,10 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     const subjectHit = profile.subjectWords.length > 0 && profile.subjectWords.every((t) => (ctx.weights.get(t) ?? 0) >= NEXT_TO);
     const beyond = (t: string) => !profile.subjectWords.includes(t) && (ctx.all.has(t) || ctx.implied.has(t));
     const beyondSubject = profile.titleTerms.some(beyond) || profile.aliasTerms.some((a) => a.some(beyond));
+    // Named only by the sentence before or a heading: a fact the claim's own sentence names is likelier.
+    const ownWord = (t: string) => !profile.subjectWords.includes(t) && (ctx.own.has(t) || ctx.implied.has(t));
+    // A year or date needs only its subject named: it is compared with the fact's period.
+    if (!ctx.byPeriod && !profile.titleTerms.some(ownWord) && !profile.aliasTerms.some((a) => a.some(ownWord))) score *= ELSEWHERE;
     out.push({ profile, score, coverage, aliasHit, nounHit, headHit, subjectHit, beyondSubject });
   }
   return out.sort((a, b) => b.score - a.score || (a.profile.fact.id < b.profile.fact.id ? -1 : 1));

@@ -41,3 +41,24 @@ describe('a sentence naming another fact\'s subject', () => {
     expect(verdictOf("Lakeville's funds have invested 19 billion yuan.", '19 billion').verdict).toBe('contradicted');
   });
 });
+
+describe('two versions of one figure ("X vs. Y", "X versus Y", "X or Y")', () => {
+  const previous = "The Lake Expo's trade fair drew more than 2,000 institutions. ";
+
+  it('matches both sides to the fact the sentence is about, not one side to a fact of the sentence before', () => {
+    // The robots fact is disputed: nearly 100 (one source), more than 100 (another).
+    for (const join of ['vs.', 'vs', 'versus']) {
+      const results = claimsOf(`${previous}Few flag disputed figures, such as the number of robots at the expo (nearly 100 ${join} more than 100).`);
+      const sides = results.filter((r) => r.claim.value === 100);
+      expect(sides.map((r) => [r.claim.text, r.verdict, r.fact?.id]), join).toEqual([
+        ['nearly 100', 'disputed', 'expo-robots'],
+        ['more than 100', 'disputed', 'expo-robots'],
+      ]);
+    }
+  });
+
+  it('never lets one side be supported by a fact of other things', () => {
+    const results = claimsOf(`${previous}Robots at the expo numbered nearly 100 vs. more than 100.`);
+    for (const r of results.filter((x) => x.claim.value === 100)) expect(r.fact?.id ?? null, r.claim.text).not.toBe('expo-institutions');
+  });
+});
