@@ -88,6 +88,10 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
   });
   ex.claims.forEach((claim, i) => {
     if (claim.dimension !== 'year') return;
+    if (claim.problem !== null) {
+      results[i] = result(claim, 'unsupported', null, [], claim.problem);
+      return;
+    }
     const figures = ex.claimsBySentence[claim.sentence]!.flatMap((c) => resultOf.get(c) ?? []);
     results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? [], figures);
   });
@@ -134,7 +138,7 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
   const weak: Years = [];
   const near = [...ex.claimsBySentence[claim.sentence]!, ...headings.flatMap((h) => ex.claimsBySentence[h]!)];
   for (const o of near) {
-    if (o === claim) continue;
+    if (o === claim || o.problem !== null) continue;
     let span: [number, number] | null = null;
     if (o.dimension === 'year' && o.value !== null) span = [o.value, o.high ?? o.value];
     else if (o.dimension === 'date' && o.date?.from.year) span = [o.date.from.year, o.date.to?.year ?? o.date.from.year];

@@ -436,6 +436,9 @@ const YEAR_CUES = new Set([
   'fiscal', 'fy', 'circa', 'year', 'end', 'for', 'at', 'on', 'as', 'its', 'their', 'pre', 'post',
 ]);
 
+/** The note of a year in a citation. */
+export const CITATION_YEAR = 'a citation\'s year (when a source was published), not a claim about a fact';
+
 /** Words that end the counted noun after a figure. */
 const NOUN_STOP = new Set([
   'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'within', 'without', 'into', 'onto', 'over', 'under', 'about', 'between', 'among', 'through', 'during', 'before',
@@ -1093,7 +1096,8 @@ class ClaimParser {
     {
       const a = this.t(afterUnit);
       const b = this.t(afterUnit + 1);
-      if (a.lower === 'or' && (b.lower === 'more' || b.lower === 'above')) {
+      // "nearly 100 or more than 100" is two figures, not "100 or more".
+      if (a.lower === 'or' && (b.lower === 'more' || b.lower === 'above') && this.t(afterUnit + 2).lower !== 'than') {
         bound = 'at-least';
         afterUnit += 2;
       } else if (a.lower === 'or' && (b.lower === 'so' || b.lower === 'thereabouts')) {
@@ -1120,6 +1124,9 @@ class ClaimParser {
     else if (this.isYear(anchor, fig, high, bound, start)) dimension = 'year';
     else dimension = 'quantity';
     if (dimension === 'year') bound = 'exact';
+    // "(Tao, 2025)", "(Lu & Tang, 2023; Tao, 2025)", "Beijing Post (2025)": when a source was published, never a
+    // fact's period: it is kept, to be reported unsupported, and dates nothing else in the sentence.
+    const citation = dimension === 'year' && !high && this.citationYear(start, afterUnit);
     if (this.t(afterUnit).kind === 'word' && this.t(afterUnit).lower === 's' && this.glued(afterUnit) && dimension === 'year') {
       // "the 1990s": a decade is no claim.
       return afterUnit + 1;
@@ -1167,7 +1174,7 @@ class ClaimParser {
       bound: bound ?? 'exact',
       noun,
       before: this.wordBefore(start),
-      problem: fig.problem,
+      problem: citation ? CITATION_YEAR : fig.problem,
     };
     claim.text = this.draft.slice(claim.start, claim.end);
     if (dimension === 'percent') claim.change = this.changeOf(start, afterUnit, noun);
@@ -1228,6 +1235,35 @@ class ClaimParser {
       if (words.length === 1 && words[0] === 'approx' && this.t(k).text === '.' && this.t(k - 1).lower === 'approx') return { bound, start: k - 1 };
     }
     return null;
+  }
+
+  /**
+   * A year in a citation: "(Author, 2025)" and each "; Author, 2025" of a bracket (a name of capitalised words, "&",
+   * "and", "et al."), or a bracket holding the year alone right after a capitalised name ("Beijing Post (2025)").
+   */
+  private citationYear(start: number, end: number): boolean {
+    let after = end;
+    // "2025a"
+    if (this.t(after).kind === 'word' && /^[a-z]$/.test(this.t(after).text) && this.glued(after)) after++;
+    const close = this.t(after).text;
+    const prev = this.t(start - 1);
+    if (prev.text === '(' || prev.text === '[') {
+      const name = this.t(start - 2);
+      return (close === ')' || close === ']') && name.kind === 'word' && /^\p{Lu}/u.test(name.text) && MONTHS[name.lower] === undefined;
+    }
+    if (prev.text !== ',' || !(close === ')' || close === ']' || close === ';')) return false;
+    let capitals = 0;
+    for (let k = start - 2; ; k--) {
+      // A semicolon ends a sentence too: read the tokens themselves.
+      const t = this.tokens[k];
+      if (t === undefined) return false;
+      if (t.text === '(' || t.text === '[' || t.text === ';') return capitals > 0;
+      if (t.kind === 'word') {
+        if (/^\p{Lu}/u.test(t.text)) capitals++;
+        else if (!/^(and|et|al)$/.test(t.lower)) return false;
+      } else if (!/^[&.'’-]$/.test(t.text)) return false;
+      if (start - k > 12) return false;
+    }
   }
 
   private wordBefore(start: number): string | null {

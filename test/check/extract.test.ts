@@ -307,3 +307,13 @@ describe('positions', () => {
     expect(found.map((c) => c.text)).toEqual(['128', 'more than 1 million']);
   });
 });
+
+describe('two figures joined by "or"', () => {
+  it('reads "nearly 100 or more than 100" as two figures, "100 or more" as at least 100', () => {
+    expect(extractClaims('nearly 100 or more than 100 robots').claims.map((c) => [c.text, c.bound])).toEqual([
+      ['nearly 100', 'nearly'],
+      ['more than 100 robots', 'more-than'],
+    ]);
+    expect(extractClaims('100 or more robots').claims.map((c) => c.bound)).toEqual(['at-least']);
+  });
+});

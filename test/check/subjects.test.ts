@@ -62,3 +62,28 @@ describe('two versions of one figure ("X vs. Y", "X versus Y", "X or Y")', () =>
     for (const r of results.filter((x) => x.claim.value === 100)) expect(r.fact?.id ?? null, r.claim.text).not.toBe('expo-institutions');
   });
 });
+
+describe('years in citations', () => {
+  it('are unsupported, with a note, in "(Author, year)", "(A & B, year; C, year)", "(A et al., year)" and "Publisher (year)"', () => {
+    const results = claimsOf('Reports (Lu & Tang, 2023; Tao, 2025) and a summary (Se et al., 2025) agree, as does the Lake Post (2025).');
+    const years = results.filter((r) => r.claim.dimension === 'year');
+    expect(years.map((r) => [r.claim.text, r.verdict])).toEqual([
+      ['2023', 'unsupported'],
+      ['2025', 'unsupported'],
+      ['2025', 'unsupported'],
+      ['2025', 'unsupported'],
+    ]);
+    for (const r of years) expect(r.note).toMatch(/citation/);
+  });
+
+  it('do not date the sentence\'s figures', () => {
+    // The booths fact is of 2025; a source of 2024 says nothing about the year of the booths.
+    const r = verdictOf('The Lake Expo had 111 booths (Lake Post, 2024).', '111');
+    expect(r.verdict).toBe('supported');
+  });
+
+  it('leave other years in brackets claims', () => {
+    const results = claimsOf('The Lake Expo had 111 booths (2025).');
+    expect(results.find((r) => r.claim.text === '2025')?.verdict).toBe('supported');
+  });
+});
