@@ -19,7 +19,7 @@ import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
 export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
@@ -205,11 +205,13 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore), ctx, minScore);
-  // A figure in dollars is about the fact in dollars when there is one: of the same subject only ("AstraZeneca's 2.5
-  // billion dollars" stays in play beside "Beijing's funds" in yuan, so that the currency does not choose the fact).
+  // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",
+  // whose title holds the other's words). Any other fact in another currency stays in play ("Beijing's funds" beside
+  // AstraZeneca's dollars, retail sales in yuan beside R&D in dollars), so that the currency does not choose the fact.
   if (claim.dimension === 'money' && claim.unit) {
     const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));
-    if (sameUnit.length) about = about.filter((c) => sameUnit.includes(c) || !sameUnit.some((s) => s.profile.fact.subject === c.profile.fact.subject));
+    const converted = (c: Candidate) => sameUnit.some((s) => s !== c && c.profile.titleTerms.every((t) => s.profile.titleTerms.includes(t)));
+    if (sameUnit.length) about = about.filter((c) => sameUnit.includes(c) || !converted(c));
   }
   const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
   let inPeriod = about.filter((c) => !conflicts(c.profile, strong));
@@ -237,11 +239,11 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
     }
     return result(claim, 'unsupported', null, [], null);
   }
-  return decide(ex, claim, inPeriod, ctx);
+  return decide(ex, claim, inPeriod, ctx, index);
 }
 
 /** The best candidate's verdict, unless an about-as-good candidate would say otherwise. */
-function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Context): CheckedClaim {
+function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Context, index: FactIndex): CheckedClaim {
   const best = candidates[0]!;
   const close = candidates.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 4);
   const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile)) }));
@@ -262,6 +264,9 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Cont
   if (disagree) {
     const names = evaluations.map((x) => x.c.profile.fact.id).join(', ');
     return result(claim, 'unsupported', null, [], `the sentence fits more than one fact (${names})`);
+  }
+  if (first.e.verdict === 'contradicted' && !namedInSentence(index, best, ctx)) {
+    return result(claim, 'unsupported', null, [], `the sentence does not name ${best.profile.fact.id} well enough to rule the figure out`);
   }
   return result(claim, first.e.verdict, best.profile.fact, first.e.expected, first.e.note);
 }

@@ -436,6 +436,9 @@ const YEAR_CUES = new Set([
   'fiscal', 'fy', 'circa', 'year', 'end', 'for', 'at', 'on', 'as', 'its', 'their', 'pre', 'post',
 ]);
 
+const HOURS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
+const MINUTES = new Set(['oh', 'five', 'ten', 'fifteen', 'twenty', 'thirty', 'forty', 'forty-five', 'fifty']);
+
 /** The note of a year in a citation. */
 export const CITATION_YEAR = 'a citation\'s year (when a source was published), not a claim about a fact';
 
@@ -786,6 +789,8 @@ class ClaimParser {
     if (iso !== null) return iso;
     const phone = this.phoneNumber(i);
     if (phone !== null) return phone;
+    // "2/ The forum ran ...", "7/7": a post's counter in a thread, at the start of a line.
+    if (this.glued(i + 1) && this.t(i + 1).text === '/' && !(this.t(i + 2).kind === 'num' && this.glued(i + 2)) && this.lineStart(i)) return i + 2;
     const prev = this.t(i - 1);
     // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
     if (this.glued(i) && prev.kind === 'word' && CURRENCY_CODES[prev.lower] === undefined && !DOLLAR_PREFIXES[prev.lower]) return this.skipGlued(i);
@@ -816,7 +821,17 @@ class ClaimParser {
       if (this.t(k).text === ')' && this.glued(k) && groups === 1 && prev.text === '(') k++;
       if ((this.t(k).text === '-' || this.t(k).text === '.') && this.glued(k) && this.t(k + 1).kind === 'num' && this.glued(k + 1)) k++;
     }
-    return (opened && groups >= 3) || groups >= 4 ? k : null;
+    // "010-5555-0199": three groups joined by dashes or dots are no range; "010-5555": a leading zero is no figure.
+    const joined = groups >= 3 && this.t(i + 1).text === '-';
+    const leadingZero = groups >= 2 && /^0\d/.test(this.t(i).text) && this.t(i + 1).text === '-';
+    return (opened && groups >= 3) || groups >= 4 || joined || leadingZero ? k : null;
+  }
+
+  /** Token i starts its line (after spaces only). */
+  private lineStart(i: number): boolean {
+    const tok = this.tokens[i]!;
+    const before = this.draft.slice(Math.max(0, tok.start - 200), tok.start);
+    return /(^|\n)[ \t]*$/.test(before) && (tok.start < 200 || before.includes('\n'));
   }
 
   /** Skips a numeral and everything glued to it. */
@@ -992,9 +1007,25 @@ class ClaimParser {
   }
 
   private wordClaim(i: number): number {
+    // "it's seven thirty", "at ten fifteen", "seven o'clock": a spoken time.
+    const time = this.spokenTime(i);
+    if (time !== null) return time;
     const fig = this.wordFigure(i);
     if (fig === null) return i + 1;
     return this.finishClaim(i, fig);
+  }
+
+  /** An hour word after "it's", "it is" or "at", then minutes or "o'clock"; returns where the time ends. */
+  private spokenTime(i: number): number | null {
+    if (!HOURS.has(this.t(i).lower)) return null;
+    const b1 = this.t(i - 1).lower;
+    const after = this.t(i + 1).lower;
+    if (after === 'o\'clock' || (after === 'o' && this.t(i + 2).text === "'")) return i + 2;
+    const cue = b1 === 'at' || b1 === 'it\'s' || (b1 === 's' && this.t(i - 2).text === "'") || (b1 === 'is' && this.t(i - 2).lower === 'it');
+    if (!cue || !MINUTES.has(after)) return null;
+    let k = i + 2;
+    if (this.t(k).text === '-' && this.glued(k) && /^(five|one|two|three|four|six|seven|eight|nine)$/.test(this.t(k + 1).lower)) k += 2;
+    return k;
   }
 
   /** Range, unit, qualifier and noun around a figure; records the claim. */

@@ -111,9 +111,14 @@ const SYNONYM_GROUPS: string[][] = [
   ['event', 'events', 'activity', 'activities'],
   ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged'],
   ['session', 'sessions', 'sub-forum', 'sub-forums'],
+  ['application', 'applications', 'filing', 'filings'],
 ];
 
+/** Words ending in s that are no plurals: "news" is not "new". */
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'headquarters', 'whereas', 'across', 'perhaps', 'always', 'lens', 'gas', 'canvas', 'chaos', 'alias', 'status', 'campus', 'census']);
+
 function baseStem(word: string): string {
+  if (NOT_PLURAL.has(word)) return word;
   let w = word.replace(/'s$/, '').replace(/'$/, '');
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
@@ -159,6 +164,7 @@ export function termsOfText(text: string): string[] {
       continue;
     }
     if (words[i] === 'quantum' && /^bits?$/.test(words[i + 1] ?? '')) out.push(QUBIT);
+    if (words[i] === 'patent' && words[i + 1] === 'cooperation' && words[i + 2] === 'treaty') out.push('pct');
     const t = termOf(words[i]!);
     if (t) out.push(t);
   }
@@ -502,6 +508,9 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
     const tok = ex.tokens[k]!;
     if (tok.kind === 'word') words.push({ tok, index: k });
   }
+  // "contributes 60% of growth, ..., while R&D intensity stood at 2.68%": a first clause with a figure of the same kind
+  // names that figure's subject, not every figure's; a figure belongs to its own clause's words first.
+  const firstClauseTaken = claimClause !== firstClause && others.some((o) => o.dimension === claim.dimension && ex.tokens[o.tokenStart]!.clause === firstClause);
   // Word distance: words between the token and the figure.
   const firstAfter = words.findIndex((w) => w.tok.start >= claim.end);
   const lastBefore = words.map((w) => w.tok.end <= claim.start).lastIndexOf(true);
@@ -527,7 +536,7 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
     let w = inLabel ? 1 : (1 / (1 + distance / 3)) * Math.max(0.2, factor ** clauses);
     // A year dates the figure beside it ("29,700 enterprises in 2023"): for a year, that figure's words are its own.
     const another = claim.dimension !== 'year' && others.some((o) => tok.start >= o.start && tok.end <= o.end);
-    if (tok.clause === firstClause && !another) w = Math.max(w, SUBJECT_WEIGHT);
+    if (tok.clause === firstClause && !another && !firstClauseTaken) w = Math.max(w, SUBJECT_WEIGHT);
     if (another) w *= OTHER_FIGURE_WEIGHT;
     for (const t of phrase) {
       const isNoun = nounSet.has(t) && tok.start >= claim.start && tok.start <= claim.end + 40;
@@ -562,6 +571,7 @@ function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
   if (w === 'research' && words[i + 1]?.tok.lower === 'and' && words[i + 2]?.tok.lower === 'development') out.push('r&d');
   if (w === 'first' && /^(held|hosted|staged|convened)$/.test(words[i + 1]?.tok.lower ?? '')) out.push(ESTABLISH);
   if (w === 'quantum' && /^bits?$/.test(words[i + 1]?.tok.lower ?? '')) out.push(QUBIT);
+  if (w === 'patent' && words[i + 1]?.tok.lower === 'cooperation' && words[i + 2]?.tok.lower === 'treaty') out.push('pct');
   return out;
 }
 
@@ -687,4 +697,21 @@ export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MI
   const about = ranked.filter((c) => isAbout(c, ctx, minScore, bySubject));
   const counting = about.filter((c) => c.headHit);
   return counting.length ? counting : about;
+}
+
+/**
+ * Whether the claim's sentence (with its heading and the sentence before) names the fact beyond its subject: most of
+ * its title's other words (by weight), or one of its aliases whole, or the counted noun of its figure. A figure is
+ * contradicted only by a fact so named: "R&D intensity stood at 2.68% of GDP" does not name manufacturing's share of
+ * China's GDP.
+ */
+export function namedInSentence(index: FactIndex, c: Candidate, ctx: Context): boolean {
+  if (c.headHit) return true;
+  const p = c.profile;
+  const idf = (t: string) => index.idf.get(t) ?? 0;
+  const own = (t: string) => ctx.all.has(t) || ctx.implied.has(t);
+  if (p.aliasTerms.some((a, k) => a.length > 1 && p.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every(own))) return true;
+  const words = p.titleTerms.filter((t) => !p.subjectWords.includes(t));
+  const total = words.reduce((s, t) => s + idf(t), 0);
+  return total > 0 && words.reduce((s, t) => s + (own(t) ? idf(t) : 0), 0) >= MIN_COVERAGE * total;
 }

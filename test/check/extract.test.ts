@@ -317,3 +317,24 @@ describe('two figures joined by "or"', () => {
     expect(extractClaims('100 or more robots').claims.map((c) => c.bound)).toEqual(['at-least']);
   });
 });
+
+describe('numbers that are no claims', () => {
+  const texts = (draft: string) => extractClaims(draft).claims.map((c) => c.text);
+
+  it('skips a thread\'s post counters at the start of a line, not fractions or figures', () => {
+    expect(texts('2/ The forum ran 5 days.\n\n4/ It had 128 events (4/7)\n6/ Over.')).toEqual(['5 days', '128 events']);
+    expect(texts('The forum had 2/3 of its halls full.')).toEqual([]);
+  });
+
+  it('skips telephone numbers written with dashes', () => {
+    expect(texts('Questions: science desk, 010-5555-0199.')).toEqual([]);
+    expect(texts('Call 010-5555 today.')).toEqual([]);
+    expect(texts('It had 10-12 halls.')).toEqual(['10-12 halls']);
+  });
+
+  it('skips spoken times', () => {
+    expect(texts("Good morning, it's seven thirty.")).toEqual([]);
+    expect(texts('We meet at ten fifteen, or at seven o\'clock.')).toEqual([]);
+    expect(texts('Seven teams came at nine.')).toEqual(['Seven teams', 'nine']);
+  });
+});

@@ -87,3 +87,23 @@ describe('years in citations', () => {
     expect(results.find((r) => r.claim.text === '2025')?.verdict).toBe('supported');
   });
 });
+
+describe('false alarms', () => {
+  it('"news" is not "new": four news reports are not the expo\'s new technologies', () => {
+    const r = verdictOf('Our study draws on four news reports about the Lake Expo.', 'four');
+    expect(r.verdict).toBe('unsupported');
+  });
+
+  it('a figure belongs to its own clause\'s words first: R&D intensity is not the share of growth', () => {
+    const r = verdictOf('Lake Expo technology contributes 60 percent of growth, a figure found in one source, while R&D intensity stood at 2.68% of GDP.', '2.68');
+    expect(r.verdict).toBe('unsupported');
+  });
+
+  it('a conversion in the same sentence finds the fact in its own currency', () => {
+    const results = claimsOf('Lakeville set up municipal investment funds with 100 billion yuan in total, or roughly $14 billion.');
+    expect(results.map((r) => [r.claim.text, r.verdict, r.fact?.id])).toEqual([
+      ['100 billion yuan', 'supported', 'lakeville-funds-size'],
+      ['roughly $14 billion', 'supported', 'lakeville-funds-size-usd'],
+    ]);
+  });
+});
