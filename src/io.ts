@@ -39,7 +39,10 @@ export function processIo(): Io & { failure(): Error | null; flush(): Promise<vo
       return Buffer.concat(chunks).toString('utf8');
     },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked for only by commands that read stdin: creating process.stdin costs every run a few milliseconds.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     env: process.env,
     cwd: process.cwd(),
     failure: () => failure,

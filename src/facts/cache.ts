@@ -43,42 +43,33 @@ export function cacheDirFor(root: string, factsDir: string): string {
 }
 
 /**
- * A 32-bit checksum (murmur3's mixing, four bytes at a time): catches
- * truncation and stray bytes at a gigabyte a second without loading
- * node:crypto, which would cost every lookup a few milliseconds.
+ * A 32-bit checksum (Fletcher's, over 32-bit words, with the length):
+ * catches truncation, stray bytes and swapped words. It is plain additions
+ * on purpose: it runs on every lookup before the JIT has warmed up, where
+ * each operation counts, and node:crypto would cost milliseconds to load.
  */
 export function checksum(b: Uint8Array, start = 0, end = b.length): number {
-  let h = 0x2f5a9c1d ^ (end - start);
+  let lo = end - start;
+  let hi = 0x2f5a9c1d;
   let i = start;
   // Aligned data on a little-endian machine is read a word at a time: the same words as assembled byte by byte below.
   if (LITTLE_ENDIAN && (b.byteOffset + start) % 4 === 0) {
     const words = new Int32Array(b.buffer, b.byteOffset + start, (end - start) >>> 2);
     for (let w = 0; w < words.length; w++) {
-      let k = Math.imul(words[w]!, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      h ^= Math.imul(k, 0x1b873593);
-      h = (h << 13) | (h >>> 19);
-      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      lo = (lo + words[w]!) | 0;
+      hi = (hi + lo) | 0;
     }
     i += words.length * 4;
   }
   for (const last = end - 3; i < last; i += 4) {
-    let k = b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    lo = (lo + (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24))) | 0;
+    hi = (hi + lo) | 0;
   }
-  let k = 0;
-  for (let s = 0; i < end; i++, s += 8) k |= b[i]! << s;
-  h ^= Math.imul((Math.imul(k, 0xcc9e2d51) << 15) | (Math.imul(k, 0xcc9e2d51) >>> 17), 0x1b873593);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  let tail = 0;
+  for (let s = 0; i < end; i++, s += 8) tail |= b[i]! << s;
+  lo = (lo + tail) | 0;
+  hi = (hi + lo) | 0;
+  return (Math.imul(hi, 0x9e3779b1) ^ lo) >>> 0;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -13,7 +13,7 @@ import type { Fact, FactBase, Source } from './types.js';
 import type { ParsedFile } from './parse.js';
 import { decodeFact, decodeSource, decodeSummary, encodeFact, encodeSource, encodeSummary, summarize, summaryProblems, type FileSummary } from './codec.js';
 import { CacheFile, checksum, hash32, jsonSection, KIND_CATALOG, KIND_SHARD, readU32, u32Section } from './cache.js';
-import { compareStrings, factKeys, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, type TermIndex } from '../search/terms.js';
+import { compareStrings, factKeys, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, vocabularyLayout, type TermIndex, type VocabularyLayout } from '../search/terms.js';
 
 /** A problem with its file as an index into the catalog's files. */
 export interface StoredProblem {
@@ -213,17 +213,19 @@ export interface Catalog {
   termIndex(): TermIndex;
   /** The fact's place in id order. */
   tieRank(ordinal: number): number;
+  /** The fact's keys: its id, title and aliases, normalized (factKeys). */
+  keysOf(ordinal: number): readonly string[];
   allFacts(): Fact[];
   allSources(): Source[];
 }
 
-export function formatProblems(stored: readonly StoredProblem[], files: readonly string[]): Problem[] {
+export function formatProblems(stored: readonly StoredProblem[], fileName: (i: number) => string): Problem[] {
   return stored.map((p) => ({
-    file: files[p.file]!,
+    file: fileName(p.file),
     line: p.line,
     col: p.col,
     severity: p.severity,
-    message: p.first ? `${p.message} (first at ${files[p.first[0]]}:${p.first[1]}:${p.first[2]})` : p.message,
+    message: p.first ? `${p.message} (first at ${fileName(p.first[0])}:${p.first[1]}:${p.first[2]})` : p.message,
   }));
 }
 
@@ -240,7 +242,7 @@ export function memoryCatalog(dir: string, parsed: readonly ParsedFile[], summar
   return {
     dir,
     files,
-    problems: formatProblems(t.problems, files),
+    problems: formatProblems(t.problems, (i) => files[i]!),
     factCount: facts.length,
     factOrdinal: (id) => factIndex.get(id) ?? -1,
     fact: (o) => facts[o]!,
@@ -249,6 +251,7 @@ export function memoryCatalog(dir: string, parsed: readonly ParsedFile[], summar
     keyOrdinals: (k) => (keys ??= keyMap(facts.length, t.keysOf)).get(k) ?? [],
     termIndex: () => (terms ??= tablesTermIndex(t.terms)),
     tieRank: (o) => t.idRank[o]!,
+    keysOf: t.keysOf,
     allFacts: () => [...facts].sort(byId),
     allSources: () => [...sources].sort(byId),
   };
@@ -303,6 +306,7 @@ function factsCatalog(dir: string, files: string[], facts: Fact[], sources: () =
     keyOrdinals: (k) => keys.get(k) ?? [],
     termIndex: () => (terms ??= memoryTermIndex(facts)),
     tieRank: (o) => (ranks ??= idRanks(facts.map((f) => f.id)))[o]!,
+    keysOf: (o) => factKeys(facts[o]!),
     allFacts: () => facts,
     allSources: sources,
   };
@@ -333,7 +337,9 @@ export function baseOf(catalog: Catalog): FactBase {
   let sources: Source[] | null = null;
   const base: FactBase = {
     dir: catalog.dir,
-    files: catalog.files,
+    get files() {
+      return catalog.files;
+    },
     get facts() {
       return (facts ??= catalog.allFacts());
     },
@@ -550,7 +556,22 @@ const S_TERMS = 9;
 const S_TERM_TABLE = 10;
 const S_POSTINGS = 11;
 const S_ID_RANK = 12;
-const SECTIONS = 13;
+const S_FACT_PLACE_SUMS = 13;
+const S_SOURCE_PLACE_SUMS = 14;
+const S_ID_RANK_SUMS = 15;
+const S_TERM_BY_LENGTH = 16;
+const S_TERM_LENGTH_START = 17;
+const S_TERM_SIGNATURE = 18;
+const S_TERM_TABLE_SUMS = 19;
+const S_KEY_TEXT = 20;
+const S_KEY_TEXT_STARTS = 21;
+const S_KEY_TEXT_STARTS_SUMS = 22;
+const S_KEY_TEXT_SUMS = 23;
+const SECTIONS = 24;
+/** Keys by ordinal are checked in runs of this many facts: one fact's keys are a small read. */
+const KEY_RUN = 64;
+/** Tables by ordinal are read a chunk at a time, each chunk with its own checksum. */
+const CHUNK_ROWS = 1024;
 
 export interface CatalogMeta {
   /** The facts directory, resolved. */
@@ -705,6 +726,7 @@ export function catalogSections(meta: Omit<CatalogMeta, 'factBuckets' | 'sourceB
     }
     return u32Section(out);
   };
+  const layout = vocabularyLayout(terms);
   const full: CatalogMeta = {
     ...meta,
     factCount,
@@ -724,11 +746,69 @@ export function catalogSections(meta: Omit<CatalogMeta, 'factBuckets' | 'sourceB
   sections[S_KEYS] = keys.data;
   sections[S_FACT_PLACES] = places(t.factFile, t.factLocal);
   sections[S_SOURCE_PLACES] = places(t.sourceFile, t.sourceLocal);
+  sections[S_FACT_PLACE_SUMS] = chunkSums(sections[S_FACT_PLACES]!, 2);
+  sections[S_SOURCE_PLACE_SUMS] = chunkSums(sections[S_SOURCE_PLACES]!, 2);
   sections[S_TERMS] = Buffer.from(terms.join('\n'), 'utf8');
   sections[S_TERM_TABLE] = u32Section(termTable);
+  sections[S_TERM_TABLE_SUMS] = chunkSums(sections[S_TERM_TABLE]!, 4);
+  // Each fact's keys, one line of tab-separated keys (normalized text holds neither), found by ordinal.
+  const keyLines = Array.from({ length: factCount }, (_, o) => Buffer.from(t.keysOf(o).join('\t'), 'utf8'));
+  const starts = new Uint32Array(factCount + 1);
+  keyLines.forEach((b, o) => (starts[o + 1] = starts[o]! + b.length));
+  const keyText = Buffer.concat(keyLines);
+  sections[S_KEY_TEXT] = keyText;
+  sections[S_KEY_TEXT_STARTS] = u32Section(starts);
+  sections[S_KEY_TEXT_STARTS_SUMS] = chunkSums(sections[S_KEY_TEXT_STARTS]!, 1);
+  const runSums: number[] = [];
+  for (let o = 0; o < factCount; o += KEY_RUN) runSums.push(checksum(keyText, starts[o]!, starts[Math.min(factCount, o + KEY_RUN)]!));
+  sections[S_KEY_TEXT_SUMS] = u32Section(runSums);
   sections[S_POSTINGS] = Buffer.concat(postings);
   sections[S_ID_RANK] = u32Section(t.idRank);
+  sections[S_ID_RANK_SUMS] = chunkSums(sections[S_ID_RANK]!, 1);
+  sections[S_TERM_BY_LENGTH] = u32Section(layout.byLength);
+  sections[S_TERM_LENGTH_START] = u32Section(layout.start);
+  sections[S_TERM_SIGNATURE] = u32Section(new Uint32Array(layout.signature.buffer, layout.signature.byteOffset, layout.signature.length));
   return sections;
+}
+
+/** The checksum of each chunk of CHUNK_ROWS rows (of width numbers) of a table. */
+function chunkSums(table: Buffer, width: number): Buffer {
+  const bytes = CHUNK_ROWS * width * 4;
+  const sums: number[] = [];
+  for (let at = 0; at < table.length; at += bytes) sums.push(checksum(table, at, Math.min(table.length, at + bytes)));
+  return u32Section(sums);
+}
+
+/** A table by ordinal (width numbers a row), read and checked a chunk at a time. */
+class ChunkedTable {
+  private sums: Uint32Array | null = null;
+  private readonly chunks = new Map<number, Uint32Array>();
+  constructor(
+    private readonly file: CacheFile,
+    private readonly section: number,
+    private readonly sumSection: number,
+    private readonly width: number,
+    private readonly rows: number,
+  ) {}
+
+  /** Row i's numbers, or null when its chunk fails its checks. */
+  row(i: number): Uint32Array | null {
+    if (i < 0 || i >= this.rows) return null;
+    const c = Math.floor(i / CHUNK_ROWS);
+    let chunk = this.chunks.get(c);
+    if (!chunk) {
+      this.sums ??= readU32(this.file.section(this.sumSection), Math.ceil(this.rows / CHUNK_ROWS));
+      if (!this.sums) return null;
+      const first = c * CHUNK_ROWS;
+      const n = Math.min(CHUNK_ROWS, this.rows - first);
+      const bytes = this.file.range(this.section, first * this.width * 4, n * this.width * 4);
+      const read = bytes && checksum(bytes) === this.sums[c] ? readU32(bytes, n * this.width) : null;
+      if (!read) return null;
+      this.chunks.set(c, (chunk = read));
+    }
+    const at = (i % CHUNK_ROWS) * this.width;
+    return chunk.subarray(at, at + this.width);
+  }
 }
 
 const isInt = (n: unknown, max = 0xffffffff): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
@@ -751,13 +831,14 @@ export function readCatalogMeta(f: CacheFile): CatalogMeta | null {
 
 /** Reads a catalog file lazily: each question reads only the pieces it needs, and checks them. */
 export class DiskCatalog implements Catalog {
-  readonly files: string[];
   readonly problems: Problem[];
   readonly factCount: number;
+  private readonly names: (string | undefined)[] = [];
   private readonly buckets = new Map<string, Buffer | null>();
   private readonly shards = new Map<number, Shard>();
-  private factPlaces: Uint32Array | null = null;
-  private sourcePlaces: Uint32Array | null = null;
+  private readonly factPlaces: ChunkedTable;
+  private readonly sourcePlaces: ChunkedTable;
+  private readonly idRanks: ChunkedTable;
   private readonly factMemo = new Map<number, Fact>();
   private readonly sourceMemo = new Map<number, Source>();
   private terms: TermIndex | null = null;
@@ -766,13 +847,23 @@ export class DiskCatalog implements Catalog {
     readonly dir: string,
     private readonly file: CacheFile,
     private readonly meta: CatalogMeta,
-    /** Files as shown to the user, in catalog order. */
-    shown: string[],
+    /** The name shown to the user of the file at this place in the catalog: worked out only for the files a run names. */
+    private readonly shown: (i: number) => string,
     private readonly shardPath: (hash: string) => string,
   ) {
-    this.files = shown;
-    this.problems = formatProblems(meta.problems, shown);
+    this.problems = formatProblems(meta.problems, (i) => this.fileName(i));
     this.factCount = meta.factCount;
+    this.factPlaces = new ChunkedTable(file, S_FACT_PLACES, S_FACT_PLACE_SUMS, 2, meta.factCount);
+    this.sourcePlaces = new ChunkedTable(file, S_SOURCE_PLACES, S_SOURCE_PLACE_SUMS, 2, meta.sourceCount);
+    this.idRanks = new ChunkedTable(file, S_ID_RANK, S_ID_RANK_SUMS, 1, meta.factCount);
+  }
+
+  private fileName(i: number): string {
+    return (this.names[i] ??= this.shown(i));
+  }
+
+  get files(): string[] {
+    return this.meta.files.map((_, i) => this.fileName(i));
   }
 
   /** Set by the loader: drops the damaged cache so that the next attempt rebuilds it. */
@@ -845,16 +936,10 @@ export class DiskCatalog implements Catalog {
   private place(kind: 'f' | 's', ordinal: number): [number, number, string?] {
     const hint = this.placeHint.get(kind + ordinal);
     if (hint) return hint;
-    const count = kind === 'f' ? this.meta.factCount : this.meta.sourceCount;
-    let places = kind === 'f' ? this.factPlaces : this.sourcePlaces;
-    if (!places) {
-      places = readU32(this.file.section(kind === 'f' ? S_FACT_PLACES : S_SOURCE_PLACES), count * 2);
-      if (!places) this.broken();
-      if (kind === 'f') this.factPlaces = places;
-      else this.sourcePlaces = places;
-    }
-    return [places[ordinal * 2]!, places[ordinal * 2 + 1]!];
+    const row = (kind === 'f' ? this.factPlaces : this.sourcePlaces).row(ordinal) ?? this.broken();
+    return [row[0]!, row[1]!];
   }
+
 
   private shardOf(file: number): string {
     return this.shardPath(this.meta.files[file]![1]);
@@ -875,7 +960,7 @@ export class DiskCatalog implements Catalog {
     const memo = this.factMemo.get(ordinal);
     if (memo) return memo;
     const [file, local, id] = this.place('f', ordinal);
-    const f = this.shard(file).fact(local, this.files[file]!) ?? this.broken(this.shardOf(file));
+    const f = this.shard(file).fact(local, this.fileName(file)) ?? this.broken(this.shardOf(file));
     if (id !== undefined && f.id !== id) this.broken(this.shardOf(file));
     this.factMemo.set(ordinal, f);
     return f;
@@ -885,7 +970,7 @@ export class DiskCatalog implements Catalog {
     const memo = this.sourceMemo.get(ordinal);
     if (memo) return memo;
     const [file, local, id] = this.place('s', ordinal);
-    const s = this.shard(file).source(local, this.files[file]!) ?? this.broken(this.shardOf(file));
+    const s = this.shard(file).source(local, this.fileName(file)) ?? this.broken(this.shardOf(file));
     if (id !== undefined && s.id !== id) this.broken(this.shardOf(file));
     this.sourceMemo.set(ordinal, s);
     return s;
@@ -900,23 +985,27 @@ export class DiskCatalog implements Catalog {
   termIndex(): TermIndex {
     if (this.terms) return this.terms;
     const text = this.file.section(S_TERMS);
-    const table = readU32(this.file.section(S_TERM_TABLE), this.meta.termCount * 4);
-    if (!text || !table) this.broken();
+    if (!text) this.broken();
     const terms = this.meta.termCount === 0 ? [] : text.toString('utf8').split('\n');
     if (terms.length !== this.meta.termCount) this.broken();
     const count = this.meta.factCount;
+    // The table is read by the chunk: a query needs the rows of the few words it matches.
+    const rows = new ChunkedTable(this.file, S_TERM_TABLE, S_TERM_TABLE_SUMS, 4, terms.length);
+    const row = (i: number) => rows.row(i) ?? this.broken();
     const lists = new Map<number, Uint32Array>();
     const packed = new Map<number, Uint8Array | null>();
+    let layout: VocabularyLayout | null = null;
     const bytesOf = (i: number): Buffer => {
-      const bytes = this.file.range(S_POSTINGS, table[i * 4]!, table[i * 4 + 1]!);
-      if (!bytes || checksum(bytes) !== table[i * 4 + 2]) this.broken();
+      const r = row(i);
+      const bytes = this.file.range(S_POSTINGS, r[0]!, r[1]!);
+      if (!bytes || checksum(bytes) !== r[2]) this.broken();
       return bytes;
     };
     const classes = (i: number): Uint8Array | null => {
       let c = packed.get(i);
       if (c === undefined) {
         c = null;
-        if (isDense(table[i * 4 + 3]!, count)) {
+        if (isDense(row(i)[3]!, count)) {
           c = bytesOf(i);
           if (c.length !== Math.ceil(count / 4)) this.broken();
         }
@@ -927,27 +1016,65 @@ export class DiskCatalog implements Catalog {
     this.terms = {
       count,
       terms,
-      df: (i) => table[i * 4 + 3]!,
+      df: (i) => row(i)[3]!,
       postings: (i) => {
         let list = lists.get(i);
         if (!list) {
           const dense = classes(i);
-          const decoded = dense ? unpackClasses(dense, count, table[i * 4 + 3]!) : decodeVarints(bytesOf(i), table[i * 4 + 3]!, count * 4);
+          const df = row(i)[3]!;
+          const decoded = dense ? unpackClasses(dense, count, df) : decodeVarints(bytesOf(i), df, count * 4);
           if (!decoded) this.broken();
           lists.set(i, (list = decoded));
         }
         return list;
       },
       classes,
+      layout: () => (layout ??= this.layout(terms)),
     };
     return this.terms;
   }
 
-  private idRank: Uint32Array | null = null;
-
   tieRank(ordinal: number): number {
-    this.idRank ??= readU32(this.file.section(S_ID_RANK), this.factCount) ?? this.broken();
-    return this.idRank[ordinal]!;
+    return (this.idRanks.row(ordinal) ?? this.broken())[0]!;
+  }
+
+  private keyStarts: ChunkedTable | null = null;
+  private keyRunSums: Uint32Array | null = null;
+  private readonly keyRuns = new Map<number, string[]>();
+
+  keysOf(ordinal: number): readonly string[] {
+    if (ordinal < 0 || ordinal >= this.factCount) this.broken();
+    const run = Math.floor(ordinal / KEY_RUN);
+    let lines = this.keyRuns.get(run);
+    if (!lines) {
+      this.keyStarts ??= new ChunkedTable(this.file, S_KEY_TEXT_STARTS, S_KEY_TEXT_STARTS_SUMS, 1, this.factCount + 1);
+      this.keyRunSums ??= readU32(this.file.section(S_KEY_TEXT_SUMS), Math.ceil(this.factCount / KEY_RUN)) ?? this.broken();
+      const first = run * KEY_RUN;
+      const last = Math.min(this.factCount, first + KEY_RUN);
+      const starts: number[] = [];
+      for (let o = first; o <= last; o++) starts.push((this.keyStarts.row(o) ?? this.broken())[0]!);
+      const from = starts[0]!;
+      if (starts.some((v, i) => i > 0 && v < starts[i - 1]!)) this.broken();
+      const bytes = this.file.range(S_KEY_TEXT, from, starts[starts.length - 1]! - from);
+      if (!bytes || checksum(bytes) !== this.keyRunSums[run]) this.broken();
+      lines = starts.slice(0, -1).map((v, i) => bytes.toString('utf8', v - from, starts[i + 1]! - from));
+      this.keyRuns.set(run, lines);
+    }
+    const line = lines[ordinal % KEY_RUN]!;
+    return line ? line.split('\t') : [];
+  }
+
+  /** The vocabulary's layout as stored: its checksums, and every index within the vocabulary. */
+  private layout(terms: readonly string[]): VocabularyLayout {
+    const n = terms.length;
+    const byLength = readU32(this.file.section(S_TERM_BY_LENGTH), n);
+    const startU = readU32(this.file.section(S_TERM_LENGTH_START));
+    const sig = readU32(this.file.section(S_TERM_SIGNATURE), n);
+    if (!byLength || !startU || !sig || startU.length < 2 || startU[0] !== 0 || startU[startU.length - 1] !== n) this.broken();
+    for (let l = 1; l < startU.length; l++) if (startU[l]! < startU[l - 1]!) this.broken();
+    for (let x = 0; x < n; x++) if (byLength[x]! >= n) this.broken();
+    const int32 = (a: Uint32Array) => new Int32Array(a.buffer, a.byteOffset, a.length);
+    return { byLength: int32(byLength), start: int32(startU), signature: int32(sig) };
   }
 
   /** Reading everything: each shard's records in one read rather than one read per record. */

@@ -36,17 +36,25 @@ export function listFactFiles(dir: string): string[] {
   }
   if (!st.isDirectory()) throw new FactsError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'not a directory' }]);
   const out: string[] = [];
+  // Paths joined by hand after one path.join: this runs on every lookup, and path.join per entry costs milliseconds at 200 files.
   const walk = (d: string) => {
+    const prefix = d.endsWith(path.sep) ? d : d + path.sep;
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/i.test(e.name)) out.push(p);
+      const name = e.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (e.isDirectory()) walk(prefix + name);
+      else if (isYamlName(name)) out.push(prefix + name);
     }
   };
-  walk(dir);
+  walk(path.join(dir));
   return out;
+}
+
+/** *.yaml or *.yml, in any case. */
+function isYamlName(name: string): boolean {
+  const ext = name.slice(-5).toLowerCase();
+  return ext === '.yaml' || (ext.endsWith('.yml') && name.length > 4);
 }
 
 export function describeFsError(err: unknown, what: string): string {
@@ -224,7 +232,8 @@ export function trusted(st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>,
 interface Entry {
   file: string;
   rel: string;
-  shown: string;
+  /** Its name as shown to the user (computed when first needed: most runs name no file). */
+  readonly shown: string;
   /** Its state after this run: null when it could not be read. */
   state: FileState | null;
   /** Its bytes, when this run had to read them. */
@@ -243,8 +252,17 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
 
   const entries: Entry[] = [];
   for (const file of files) {
-    const rel = path.relative(dir, file).split(path.sep).join('/');
-    const entry: Entry = { file, rel, shown: displayPath(file), state: null };
+    const under = file.startsWith(dir) && file[dir.length] === path.sep ? file.slice(dir.length + 1) : path.relative(dir, file);
+    const rel = path.sep === '/' ? under : under.split(path.sep).join('/');
+    let shown: string | undefined;
+    const entry: Entry = {
+      file,
+      rel,
+      get shown() {
+        return (shown ??= displayPath(file));
+      },
+      state: null,
+    };
     entries.push(entry);
     const prior = known.get(rel);
     if (!prior) manifestChanged = true;
@@ -271,7 +289,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
 
   const readable = entries.every((e) => e.state !== null);
   const current = entries.map((e) => [e.rel, e.state?.hash ?? ''] as [string, string]);
-  const shown = entries.map((e) => e.shown);
+  const shown = (i: number) => entries[i]!.shown;
 
   // The catalog stands when it was made from exactly these files with exactly these contents.
   if (readable && !verify) {

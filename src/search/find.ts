@@ -39,7 +39,7 @@ export interface Missed {
 export type Lookup = Found | Missed;
 
 /** Ranked beyond the limit, so that facts tied at the limit are all weighed before any is cut. */
-const TIE_WINDOW = 64;
+const TIE_WINDOW = 16;
 
 /**
  * Ranks facts for a free-text query, best first: the word-by-word score of
@@ -60,21 +60,26 @@ export async function rankFacts(from: Fact[] | FactBase, query: string, limit: n
     while (end < ranked.length && ranked[end]!.score === ranked[start]!.score) end++;
     if (end - start > 1) {
       const group = ranked.slice(start, end);
-      for (const r of group) r.coverage = coverage(catalog.fact(r.ordinal), words);
-      group.sort((a, b) => b.coverage - a.coverage || compareStrings(catalog.fact(a.ordinal).id, catalog.fact(b.ordinal).id));
+      for (const r of group) r.coverage = coverage(catalog.keysOf(r.ordinal), words);
+      group.sort((a, b) => b.coverage - a.coverage || catalog.tieRank(a.ordinal) - catalog.tieRank(b.ordinal));
       ranked.splice(start, group.length, ...group);
     }
     start = end;
   }
-  return ranked.slice(0, limit).map((r) => ({ fact: catalog.fact(r.ordinal), score: r.score }));
+  // Each fact is read when first asked for: stat shows the best and the close runners-up, not all six.
+  return ranked.slice(0, limit).map((r) => ({
+    score: r.score,
+    get fact() {
+      return catalog.fact(r.ordinal);
+    },
+  }));
 }
 
-/** The largest share of the words of the fact's id, title or an alias that some query word matches. */
-function coverage(fact: Fact, queryWords: readonly string[]): number {
+/** The largest share of the words of the fact's id, title or an alias (its keys, normalized) that some query word matches. */
+function coverage(keys: readonly string[], queryWords: readonly string[]): number {
   let best = 0;
-  for (const field of [fact.id, fact.title, ...fact.aliases]) {
-    const words = tokenize(field);
-    if (!words.length) continue;
+  for (const key of keys) {
+    const words = key.split(' ');
     const matched = words.filter((w) => queryWords.some((q) => matchQuality(q, w) > 0)).length;
     best = Math.max(best, matched / words.length);
   }
@@ -96,7 +101,8 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
     // Two facts sharing an alias are both shown: the first answers, the other is a runner-up.
     return { query, match: 'alias', fact: aliased[0]!, score: 0, alternatives: aliased.slice(1).map((fact) => ({ fact, score: 0 })) };
   }
-  const ranked = await rankFacts(base, trimmed, 6);
+  // The best, up to three runners-up, and three suggestions on a miss: four ranked facts.
+  const ranked = await rankFacts(base, trimmed, 4);
   const best = ranked[0];
   if (!best || best.score > MAX_ANSWER_SCORE) return { query, fact: null, suggestions: ranked.slice(0, 3) };
   const alternatives = ranked.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3);

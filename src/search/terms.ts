@@ -63,6 +63,8 @@ export interface TermIndex {
   postings(i: number): ArrayLike<number>;
   /** For a word kept dense: its class in each fact, two bits a fact (see packedClass); null when kept as postings. */
   classes?(i: number): Uint8Array | null;
+  /** The vocabulary's layout for the edit-distance scan, when kept with the index. */
+  layout?(): VocabularyLayout;
 }
 
 /** A fact's class in a dense word: 0 when the fact does not hold the word. */
@@ -157,12 +159,12 @@ export function editDistance(a: string, b: string, maxD: number): number {
  * word whose set differs from the query word's in more than 2 * maxD bits is
  * skipped without computing a distance.
  */
-interface Lengths {
+export interface VocabularyLayout {
   byLength: Int32Array;
   start: Int32Array;
   signature: Int32Array;
 }
-const lengthsOf = new WeakMap<readonly string[], Lengths>();
+const lengthsOf = new WeakMap<readonly string[], VocabularyLayout>();
 
 function signature(s: string): number {
   let sig = 0;
@@ -170,7 +172,8 @@ function signature(s: string): number {
   return sig;
 }
 
-function lengths(terms: readonly string[]): Lengths {
+/** The layout of a sorted vocabulary, made once per vocabulary (or read from the cache, which keeps it). */
+export function vocabularyLayout(terms: readonly string[]): VocabularyLayout {
   let m = lengthsOf.get(terms);
   if (!m) {
     let longest = 0;
@@ -206,20 +209,22 @@ function lowerBound(terms: readonly string[], q: string): number {
 
 /**
  * Every vocabulary word matching a query word, with its matchQuality: the
- * same answer as trying matchQuality on each word, found by binary search
- * (the word itself, words it begins) and by length (words within reach of an
- * edit) instead.
+ * word itself, words it begins, and, when the vocabulary does not hold the
+ * word itself (a typo), words within reach of its edits. The same answer as
+ * trying matchQuality on each word, found by binary search and by length.
  */
-export function matchingTerms(terms: readonly string[], q: string): Map<number, number> {
+export function matchingTerms(terms: readonly string[], q: string, layout?: VocabularyLayout): Map<number, number> {
   const found = new Map<number, number>();
   const digits = DIGITS.test(q);
   let i = lowerBound(terms, q);
-  if (terms[i] === q) found.set(i++, 1);
+  const known = terms[i] === q;
+  if (known) found.set(i++, 1);
   if (digits) return found;
   if (q.length >= 3) for (; i < terms.length && terms[i]!.startsWith(q); i++) found.set(i, 0.8);
-  const maxD = maxEdits(q.length);
+  // A word the facts use is taken as meant: only a word no fact uses is looked for as a typo.
+  const maxD = known ? 0 : maxEdits(q.length);
   if (maxD === 0) return found;
-  const { byLength, start, signature: sig } = lengths(terms);
+  const { byLength, start, signature: sig } = layout ?? vocabularyLayout(terms);
   const qsig = signature(q);
   const from = start[Math.min(start.length - 1, Math.max(0, q.length - maxD))]!;
   const to = start[Math.min(start.length - 1, q.length + maxD + 1)]!;
@@ -285,7 +290,7 @@ export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank
   if (!words.length || index.count === 0 || n <= 0) return [];
   const { terms, count } = index;
   const matched = words.map((q) => {
-    const matches = matchingTerms(terms, q);
+    const matches = matchingTerms(terms, q, index.layout?.());
     // A word weighs as the rarity of its best match (the word itself when it is in the vocabulary), the rarest of those tied.
     let weight = Math.log(1 + count);
     let quality = 0;

@@ -44,14 +44,15 @@ describe('editDistance', () => {
 });
 
 describe('matchingTerms', () => {
-  it('finds exactly the words matchQuality accepts, with its quality', () => {
+  it('finds exactly the words matchQuality accepts, with its quality (edits only for a word not in the vocabulary)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word.filter((w) => w.length > 0), { maxLength: 60 }), word.filter((w) => w.length > 0), (vocab, q) => {
         const terms = [...vocab].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         const expected = new Map<number, number>();
+        const known = terms.includes(q);
         terms.forEach((t, i) => {
           const quality = matchQuality(q, t);
-          if (quality > 0) expected.set(i, quality);
+          if (quality > 0 && (!known || quality >= 0.8)) expected.set(i, quality);
         });
         expect(new Map([...matchingTerms(terms, q)].sort((a, b) => a[0] - b[0]))).toEqual(expected);
       }),
@@ -80,9 +81,10 @@ function naiveRank(index: TermIndex, query: string, n: number): { ordinal: numbe
     let weight = Math.log(1 + index.count);
     let quality = 0;
     const best = new Float64Array(index.count);
+    const known = index.terms.includes(q);
     index.terms.forEach((t, i) => {
       const qu = matchQuality(q, t);
-      if (qu === 0) return;
+      if (qu === 0 || (known && qu < 0.8)) return;
       const w = Math.log(1 + index.count / index.df(i));
       if (qu > quality || (qu === quality && w > weight)) [quality, weight] = [qu, w];
       const list = index.postings(i);
