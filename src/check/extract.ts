@@ -308,6 +308,7 @@ const UNITS: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const WORD_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const DIGIT_WORDS: Record<string, number> = { zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
@@ -540,6 +541,8 @@ interface Figure {
   fraction: boolean;
   /** "a dozen": approximate by nature. */
   approximate: boolean;
+  /** "twenty twenty-four": a year said as words. */
+  spokenYear?: boolean;
   scaled: boolean;
   /** The scale word's factor (1e12 for "trillion"), 1 without one. */
   scaleFactor: number;
@@ -915,6 +918,22 @@ class ClaimParser {
       return base(ORDINALS[w]!, i + 1, { ordinal: true });
     }
     if (UNITS[w] === undefined && TENS[w] === undefined) return null;
+    // A year said as words: "twenty twenty-four", "twenty nineteen", "nineteen ninety-eight", "twenty twenty".
+    if ((w === 'twenty' || w === 'nineteen') && !(this.t(i + 1).text === '-' && this.glued(i + 1))) {
+      const n = this.t(i + 1).lower;
+      let tail: number | null = null;
+      let end = i + 2;
+      if (TENS[n] !== undefined) {
+        tail = TENS[n]!;
+        if (this.t(i + 2).text === '-' && this.glued(i + 2) && this.glued(i + 3) && UNITS[this.t(i + 3).lower] !== undefined && UNITS[this.t(i + 3).lower]! < 10) {
+          tail += UNITS[this.t(i + 3).lower]!;
+          end = i + 4;
+        }
+      } else if (UNITS[n] !== undefined && UNITS[n]! >= 10) tail = UNITS[n]!;
+      if (tail !== null && WORD_SCALES[this.t(end).lower] === undefined && this.t(end).lower !== 'hundred' && !(this.t(end).text === '-' && this.glued(end))) {
+        return base(UNITS[w] !== undefined ? UNITS[w]! * 100 + tail : TENS[w]! * 100 + tail, end, { digits: 4, spokenYear: true });
+      }
+    }
     // Cardinal words, with "twenty-five", "one hundred and twenty-eight", "three million".
     let total = 0;
     let current = 0;
@@ -961,6 +980,18 @@ class ClaimParser {
         break;
       }
       k++;
+    }
+    // "three point six trillion": decimals said as words, one word a digit.
+    if (this.t(k).lower === 'point' && total === 0 && (last === 'unit' || last === 'ten') && DIGIT_WORDS[this.t(k + 1).lower] !== undefined) {
+      let j = k + 1;
+      let decimals = '';
+      while (DIGIT_WORDS[this.t(j).lower] !== undefined) decimals += String(DIGIT_WORDS[this.t(j++).lower]);
+      const scale = WORD_SCALES[this.t(j).lower];
+      const factor = scale ?? 1;
+      const sig = significant(String(current), decimals);
+      return base(Number(`${current}.${decimals}`) * factor, scale !== undefined ? j + 1 : j, {
+        place: factor / 10 ** decimals.length, sigPlace: sig.sigPlace * factor, digits: sig.digits, scaled: scale !== undefined, scaleFactor: factor,
+      });
     }
     const value = total + current;
     if (last === 'unit' && value === 1 && k === i + 1 && this.notOne(i)) return null;
@@ -1207,6 +1238,8 @@ class ClaimParser {
       before: this.wordBefore(start),
       problem: citation ? CITATION_YEAR : fig.problem,
     };
+    // "the top ten scientific advances": "top" is part of what the figure says.
+    if (dimension === 'quantity' && this.t(start - 1).lower === 'top') claim.start = this.t(start - 1).start;
     claim.text = this.draft.slice(claim.start, claim.end);
     if (dimension === 'percent') claim.change = this.changeOf(start, afterUnit, noun);
     this.claims.push(claim);
@@ -1303,6 +1336,7 @@ class ClaimParser {
   }
 
   private isYear(anchor: number, fig: Figure, high: Figure | null, bound: ClaimBound | null, start: number): boolean {
+    if (fig.spokenYear) return !high;
     const tok = this.t(anchor);
     if (!fig.plainInteger || !/^\d{4}$/.test(tok.text) || fig.value === null || fig.value < 1800 || fig.value > 2199) return false;
     if (high && !(high.value !== null && high.value >= 1800 && high.value <= 2199)) return false;

@@ -338,3 +338,21 @@ describe('numbers that are no claims', () => {
     expect(texts('Seven teams came at nine.')).toEqual(['Seven teams', 'nine']);
   });
 });
+
+describe('spoken figures', () => {
+  const one = (draft: string) => extractClaims(draft).claims.map((c) => ({ text: c.text, dimension: c.dimension, value: c.value, scale: c.scale, place: c.place }));
+
+  it('reads decimals said as words: "three point six trillion yuan" is 3.6 trillion, to a tenth of a trillion', () => {
+    expect(one('China spent three point six trillion yuan.')).toEqual([{ text: 'three point six trillion yuan', dimension: 'money', value: 3.6e12, scale: 1e12, place: 1e11 }]);
+    expect(one('It grew seven point five percent.').map((c) => [c.dimension, c.value])).toEqual([['percent', 7.5]]);
+  });
+
+  it('reads years said as words: "twenty twenty-four" is 2024, "nineteen ninety-eight" 1998', () => {
+    expect(one('in twenty twenty-four').map((c) => [c.text, c.dimension, c.value])).toEqual([['twenty twenty-four', 'year', 2024]]);
+    expect(one('since nineteen ninety-eight').map((c) => [c.dimension, c.value])).toEqual([['year', 1998]]);
+  });
+
+  it('keeps "top" with the figure it ranks: "the top ten scientific advances"', () => {
+    expect(one('the top ten scientific advances').map((c) => c.text)).toEqual(['top ten scientific advances']);
+  });
+});
