@@ -239,7 +239,18 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
     }
     return result(claim, 'unsupported', null, [], null);
   }
-  return decide(ex, claim, inPeriod, ctx, index);
+  const decided = decide(ex, claim, inPeriod, ctx, index);
+  // "167 projects worth 17 billion yuan" by the end of 2023: the fact the words name best gives the figure for another
+  // year; a weaker fact of the sentence's year does not rule the figure out (the year is what is wrong).
+  if (decided.verdict === 'contradicted') {
+    const better = otherPeriod.find((c) => c.score >= inPeriod[0]!.score && positive(evaluate(ex, claim, c.profile).verdict));
+    if (better) return result(claim, 'unsupported', better.profile.fact, evaluate(ex, claim, better.profile).expected, `the facts are about ${better.profile.fact.period}, not ${yearsText(strong)}`);
+  }
+  return decided;
+}
+
+function positive(v: Verdict): boolean {
+  return v === 'supported' || v === 'disputed';
 }
 
 /** The best candidate's verdict, unless an about-as-good candidate would say otherwise. */
@@ -248,7 +259,6 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Cont
   const close = candidates.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 4);
   const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile)) }));
   const first = evaluations[0]!;
-  const positive = (v: Verdict) => v === 'supported' || v === 'disputed';
   const disagree = evaluations.some((x) => positive(x.e.verdict) !== positive(first.e.verdict));
   // Facts named alike, differing only in their figures (one chip of 136 qubits, one of 18): the figure says which.
   // Not when the sentence names the subject of another close candidate that disagrees ("AstraZeneca has pledged 17

@@ -107,3 +107,12 @@ describe('false alarms', () => {
     ]);
   });
 });
+
+describe('a figure of another year', () => {
+  it('is not contradicted by a weaker fact of the sentence\'s year when the fact its words name gives it', () => {
+    // Lakeville's funds invested 17 billion yuan in 2025; their size (100 billion yuan) spans December 2024 to June 2025.
+    const r = verdictOf("By the end of 2024 Lakeville's funds had made investments worth 17 billion yuan.", '17 billion');
+    expect(r.verdict).toBe('unsupported');
+    expect(r.note).toMatch(/2025/);
+  });
+});
