@@ -857,7 +857,8 @@ class ClaimParser {
       } else if (SCALE_WORDS[suffix.lower] !== undefined || GLUED_SCALES[suffix.lower] !== undefined) {
         const s = SCALE_WORDS[suffix.lower] ?? GLUED_SCALES[suffix.lower]!;
         // "10m" could be metres: a lone m, b or t counts as a scale only beside a currency.
-        if (GLUED_SCALES[suffix.lower] !== undefined && suffix.lower !== 'k' && !this.currencyBefore(i)) return null;
+        // "200M+" in capitals is millions: metres are written in lower case.
+        if (GLUED_SCALES[suffix.lower] !== undefined && suffix.lower !== 'k' && suffix.text !== 'M' && !this.currencyBefore(i)) return null;
         this.scale(fig, s);
         fig.next = i + 2;
       } else {

@@ -112,6 +112,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged'],
   ['session', 'sessions', 'sub-forum', 'sub-forums'],
   ['application', 'applications', 'filing', 'filings'],
+  ['year', 'years', 'yr', 'yrs'],
 ];
 
 /** Words ending in s that are no plurals: "news" is not "new". */

@@ -356,3 +356,10 @@ describe('spoken figures', () => {
     expect(one('the top ten scientific advances').map((c) => c.text)).toEqual(['top ten scientific advances']);
   });
 });
+
+describe('capital M', () => {
+  it('is millions glued to a figure ("200M+ workers": at least 200 million); a lower-case m may be metres', () => {
+    expect(extractClaims('200M+ skilled workers').claims.map((c) => [c.value, c.bound])).toEqual([[200e6, 'at-least']]);
+    expect(extractClaims('a 10m wall').claims).toEqual([]);
+  });
+});

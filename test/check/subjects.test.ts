@@ -116,3 +116,10 @@ describe('a figure of another year', () => {
     expect(r.note).toMatch(/2025/);
   });
 });
+
+describe('abbreviations', () => {
+  it('"yrs" is years', () => {
+    expect(verdictOf('The Lake Expo has been held for 15 yrs straight.', '15').verdict).toBe('supported');
+    expect(verdictOf('The Lake Expo has been held for 16 yrs straight.', '16').verdict).toBe('contradicted');
+  });
+});
