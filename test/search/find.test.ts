@@ -27,13 +27,13 @@ describe('findFact', () => {
     expect(normalizeText('ＲＮＤ　２０２４')).toBe('rnd 2024');
   });
 
-  it(`never throws and stays fast on random queries (200 cases)`, async () => {
+  it(`never throws on random queries, ranking only facts it was given (200 cases)`, async () => {
     const base = await loadFacts(FIXTURE_FACTS);
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 500 }), async (q) => {
-        const started = performance.now();
-        await rankFacts(base.facts, q, 5);
-        expect(performance.now() - started).toBeLessThan(1000);
+        const ranked = await rankFacts(base.facts, q, 5);
+        expect(ranked.length).toBeLessThanOrEqual(5);
+        for (const r of ranked) expect(base.facts).toContain(r.fact);
       }),
       { numRuns: 200 },
     );
