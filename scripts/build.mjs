@@ -11,6 +11,12 @@
  * (which loads node:tty and node:net) is replaced by "no colour": zgc decides
  * colour itself (src/output/style.ts) and never uses chalk's default instance.
  *
+ * The schema validator is compiled here, once, with ajv's standalone code:
+ * `import('ajv')` in the bundle gets an Ajv whose compile() hands back that
+ * validator when given the options and schema it was made from, and loads
+ * the real compiler (dist/lazy/ajv-compiler.cjs) for anything else. A run
+ * that parses a facts file then skips loading ajv and compiling the schema.
+ *
  * ZGC_BUILD_ID, a hash of the sources that decide what the cache holds (the
  * loader, parser, validator and schema, the search index, the error
  * messages), tells the cache (src/facts/cache.ts) which build made a cached
@@ -23,6 +29,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +56,43 @@ function buildId() {
     h.update(readFileSync(f));
   }
   return h.digest('hex').slice(0, 16);
+}
+
+/** The options src/facts/parse.ts gives Ajv: the precompiled validator is used only when they are these. */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };
+
+/** The lazy module standing in for ajv: the validator compiled from the schema now, the real compiler otherwise. */
+function ajvStandIn() {
+  const require = createRequire(path.join(root, 'package.json'));
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const schemaText = readFileSync(path.join(root, 'schema', 'facts.schema.json'), 'utf8');
+  const schema = JSON.parse(schemaText);
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  const validatorCode = standaloneCode(ajv, ajv.compile(schema));
+  return `
+const OPTIONS = ${JSON.stringify(JSON.stringify(AJV_OPTIONS))};
+const SCHEMA = ${JSON.stringify(JSON.stringify(schema))};
+const precompiled = (() => {
+  const module = { exports: {} };
+  (function (module, exports) {
+${validatorCode}
+  })(module, module.exports);
+  return module.exports;
+})();
+class Ajv {
+  constructor(options) {
+    this.options = options;
+  }
+  compile(schema) {
+    if (JSON.stringify(this.options) === OPTIONS && JSON.stringify(schema) === SCHEMA) return precompiled;
+    const Real = require('./ajv-compiler.cjs');
+    return new (Real.default || Real)(this.options).compile(schema);
+  }
+}
+module.exports = Ajv;
+module.exports.default = Ajv;
+`;
 }
 
 const lazyName = (spec) => spec.replace(/^\.+\/?/, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -123,8 +167,15 @@ install(await esbuild.build({
   plugins: [startupPlugin],
 }));
 
+// ajv: the stand-in, and the real compiler it falls back on.
+if (lazyEntries.has('ajv')) lazyEntries.set('ajv-compiler', { entry: 'ajv', bare: true });
+
 // Each lazy module on its own: a package with its dependencies, or a local module that imports nothing.
 for (const [name, { entry, bare }] of lazyEntries) {
+  if (name === 'ajv') {
+    install(await esbuild.build({ ...common, stdin: { contents: ajvStandIn(), resolveDir: root, loader: 'js' }, outfile: path.join(lazyDir, 'ajv.cjs'), external: [...external, './ajv-compiler.cjs'] }));
+    continue;
+  }
   install(
     await esbuild.build({
       ...common,

@@ -308,26 +308,58 @@ export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank
   const order = matched.map((_, k) => k).sort((a, b) => matched[b]!.weight - matched[a]!.weight || a - b);
   let left = total;
   const earned = new Float64Array(count);
+  // Typed arrays of the base's size, made once a query: thousands of facts are touched, and garbage costs more than the work.
   const best = new Float64Array(count);
   const found = new Uint8Array(count);
-  const foundList: number[] = [];
+  const foundList = new Int32Array(count);
+  let nFound = 0;
+  const touched = new Int32Array(count);
   let maxEarned = 0;
   let recruit = true;
+  const gain = new Float64Array(4);
   for (const k of order) {
     const { matches, weight } = matched[k]!;
     // Checked only once the words left could not lift a new fact above the best one already found.
-    if (recruit && left < maxEarned && foundList.length >= n) recruit = left >= nthBest(foundList, earned, n);
+    if (recruit && left < maxEarned && nFound >= n) recruit = left >= nthBest(foundList.subarray(0, nFound), earned, n);
     left -= weight;
-    const touched: number[] = [];
+    if (matches.size === 1) {
+      // One vocabulary word: each fact holds it once, and earns straight away.
+      const [i, quality] = matches.entries().next().value as [number, number];
+      for (let cls = 1; cls < 4; cls++) gain[cls] = Math.round(weight * (quality * FIELD_FACTOR[cls]!));
+      const dense = recruit ? null : (index.classes?.(i) ?? null);
+      if (dense) {
+        for (let x = 0; x < nFound; x++) {
+          const o = foundList[x]!;
+          const cls = packedClass(dense, o);
+          if (cls !== 0 && (earned[o]! += gain[cls]!) > maxEarned) maxEarned = earned[o]!;
+        }
+      } else {
+        const list = index.postings(i);
+        for (let j = 0; j < list.length; j++) {
+          const p = list[j]!;
+          const o = p >>> 2;
+          if (found[o] === 0) {
+            if (!recruit) continue;
+            found[o] = 1;
+            foundList[nFound++] = o;
+          }
+          if ((earned[o]! += gain[p & 3]!) > maxEarned) maxEarned = earned[o]!;
+        }
+      }
+      continue;
+    }
+    // Several (a typo's candidates): a fact earns its best match among them.
+    let nTouched = 0;
     for (const [i, quality] of matches) {
       const dense = recruit ? null : (index.classes?.(i) ?? null);
       if (dense) {
         // Only the facts already found can gain: look each one up.
-        for (const o of foundList) {
+        for (let x = 0; x < nFound; x++) {
+          const o = foundList[x]!;
           const cls = packedClass(dense, o);
           if (cls === 0) continue;
           const v = quality * FIELD_FACTOR[cls]!;
-          if (best[o] === 0) touched.push(o);
+          if (best[o] === 0) touched[nTouched++] = o;
           if (v > best[o]!) best[o] = v;
         }
         continue;
@@ -338,25 +370,26 @@ export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank
         const o = p >>> 2;
         if (!recruit && found[o] === 0) continue;
         const v = quality * FIELD_FACTOR[p & 3]!;
-        if (best[o] === 0) touched.push(o);
+        if (best[o] === 0) touched[nTouched++] = o;
         if (v > best[o]!) best[o] = v;
       }
     }
-    for (const o of touched) {
+    for (let x = 0; x < nTouched; x++) {
+      const o = touched[x]!;
       const e = (earned[o]! += Math.round(weight * best[o]!));
       if (e > maxEarned) maxEarned = e;
       best[o] = 0;
       if (found[o] === 0) {
         found[o] = 1;
-        foundList.push(o);
+        foundList[nFound++] = o;
       }
     }
   }
-  return topN(foundList, earned, n, tieRank).map((ordinal) => ({ ordinal, score: 1 - earned[ordinal]! / total }));
+  return topN(Array.from(foundList.subarray(0, nFound)), earned, n, tieRank).map((ordinal) => ({ ordinal, score: 1 - earned[ordinal]! / total }));
 }
 
 /** The n-th highest score among the ordinals (they are at least n): Hoare's selection. */
-function nthBest(ordinals: readonly number[], score: Float64Array, n: number): number {
+function nthBest(ordinals: ArrayLike<number>, score: Float64Array, n: number): number {
   const a = new Float64Array(ordinals.length);
   for (let i = 0; i < a.length; i++) a[i] = score[ordinals[i]!]!;
   const k = n - 1;
