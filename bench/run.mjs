@@ -28,7 +28,7 @@ const ZGC = path.join(root, 'bin', 'zgc');
 const RSS_PRELOAD = path.join(here, 'peak-rss.cjs');
 
 function parseArgs(argv) {
-  const o = { sizes: [1000, 10000, 100000], runs: 11, keep: null, quality: 200 };
+  const o = { sizes: [1000, 10000, 100000], runs: 15, keep: null, quality: 200 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -74,24 +74,32 @@ const median = (xs) => {
 };
 
 /**
- * Times each case once per round, rounds interleaved so that drift in the
- * machine's speed touches every case alike. A case is a function of the
- * round number returning argv (and options), so that lookups vary.
+ * Times each case once per round, each run right after a run of `node -e 0`:
+ * a case's ratio is the median over rounds of its time over the node run
+ * just before it, so that the machine's changing speed (other work on it)
+ * touches both sides of each ratio alike. A case is a function of the round
+ * number returning argv (and options), so that lookups vary.
  */
 function measure(cases, rounds) {
-  const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  const node = [process.execPath, '-e', '0'];
+  const times = { node: [] };
+  const ratios = {};
   // Warm the page cache and the zgc cache; a case taking seconds is timed only three times.
   const slow = new Set(Object.entries(cases).filter(([, c]) => run(...c(0)).ms > 2000).map(([name]) => name));
   for (let i = 0; i < rounds; i++) {
     for (const [name, c] of Object.entries(cases)) {
       if (slow.has(name) && i >= 3) continue;
+      const before = run(node).ms;
+      times.node.push(before);
       const [argv, o] = c(i);
       const r = run(argv, o);
       if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.slice(1).join(' ')} failed (${r.status}): ${r.stderr}`);
-      times[name].push(r.ms);
+      (times[name] ??= []).push(r.ms);
+      (ratios[name] ??= []).push(r.ms / before);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }]));
+  const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { ...stats(xs), ratio: k === 'node' ? 1 : median(ratios[k]) }]));
 }
 
 function peakRss(argv, input) {
@@ -102,7 +110,7 @@ function peakRss(argv, input) {
 }
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-const fmt = (t, base) => `${t.median.toFixed(0).padStart(6)} ms ${`(${t.min.toFixed(0)}-${t.max.toFixed(0)})`.padEnd(13)} ${(t.median / base.median).toFixed(2).padStart(6)}x`;
+const fmt = (t) => `${t.median.toFixed(0).padStart(6)} ms ${`(${t.min.toFixed(0)}-${t.max.toFixed(0)})`.padEnd(13)} ${t.ratio.toFixed(2).padStart(6)}x`;
 
 const report = [];
 const say = (s = '') => {
@@ -111,7 +119,7 @@ const say = (s = '') => {
 };
 
 say(`zgc benchmark: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.release()}`);
-say(`${opts.runs} rounds per figure; times are medians (min-max) and ratios to \`node -e 0\` measured in the same rounds.`);
+say(`${opts.runs} rounds per figure; times are medians (min-max); a ratio is the median, over rounds, of a run's time over that of \`node -e 0\` run just before it.`);
 say(`commands found: ${[...commands].sort().join(', ')}${hasJq ? '; jq found' : '; jq not installed'}`);
 say();
 
@@ -120,10 +128,10 @@ say();
   const shippedEnv = { XDG_CACHE_HOME: path.join(work, 'cache-shipped') };
   const first = run(zgc('stat', 'rnd-2024'), { extraEnv: shippedEnv });
   sleep(3100); // let the files age past the "racily clean" window, as they are in use
-  const t = measure({ node: () => [[process.execPath, '-e', '0']], stat: () => [zgc('stat', 'rnd-2024'), { extraEnv: shippedEnv }] }, opts.runs);
+  const t = measure({ stat: () => [zgc('stat', 'rnd-2024'), { extraEnv: shippedEnv }] }, opts.runs);
   say('Shipped facts:');
-  say(`  node -e 0                 ${fmt(t.node, t.node)}`);
-  say(`  zgc stat <id>             ${fmt(t.stat, t.node)}`);
+  say(`  node -e 0                 ${fmt(t.node)}`);
+  say(`  zgc stat <id>             ${fmt(t.stat)}`);
   say(`  zgc stat <id>, first run  ${first.ms.toFixed(0).padStart(6)} ms (empty cache)`);
   say();
 }
@@ -149,7 +157,6 @@ for (const size of opts.sizes) {
   sleep(3100);
 
   const cases = {
-    node: () => [[process.execPath, '-e', '0']],
     stat: (i) => [zgc('stat', pickId(i), ...facts)],
     fuzzy: (i) => [zgc('stat', miss[i % miss.length].query, ...facts)],
   };
@@ -157,12 +164,12 @@ for (const size of opts.sizes) {
   if (commands.has('check')) cases.check = () => [zgc('check', base.draft, ...facts)];
   if (hasJq) cases.jq = (i) => [['jq', '-c', '--arg', 'id', pickId(i), '.facts[] | select(.id == $id)', base.json]];
   const t = measure(cases, opts.runs);
-  say(`  node -e 0                 ${fmt(t.node, t.node)}`);
-  say(`  zgc stat <id>             ${fmt(t.stat, t.node)}`);
-  say(`  zgc stat <misspelled>     ${fmt(t.fuzzy, t.node)}`);
-  say(`  zgc search <words>        ${t.search ? fmt(t.search, t.node) : '(no search command)'}`);
-  say(`  zgc check <draft>         ${t.check ? fmt(t.check, t.node) : '(no check command)'}`);
-  say(`  jq, same lookup           ${t.jq ? fmt(t.jq, t.node) : '(jq not installed)'}`);
+  say(`  node -e 0                 ${fmt(t.node)}`);
+  say(`  zgc stat <id>             ${fmt(t.stat)}`);
+  say(`  zgc stat <misspelled>     ${fmt(t.fuzzy)}`);
+  say(`  zgc search <words>        ${t.search ? fmt(t.search) : '(no search command)'}`);
+  say(`  zgc check <draft>         ${t.check ? fmt(t.check) : '(no check command)'}`);
+  say(`  jq, same lookup           ${t.jq ? fmt(t.jq) : '(jq not installed)'}`);
 
   // The first run after one file changed: edit a fact's statement in place (same size), then look up.
   const edits = [];
@@ -205,13 +212,13 @@ for (const size of opts.sizes) {
 }
 
 // One table of ratios, as the README shows it.
-const ratio = (x, s) => (x ? (x.median / s.t.node.median).toFixed(2) + 'x' : 'n/a');
+const ratio = (x) => (x ? x.ratio.toFixed(2) + 'x' : 'n/a');
 say('Ratios to `node -e 0`:');
 say(`| | ${summary.map((s) => `${s.size.toLocaleString('en-US')} facts`).join(' | ')} |`);
 say(`|---|${summary.map(() => '---').join('|')}|`);
 say(`| node -e 0 (ms) | ${summary.map((s) => s.t.node.median.toFixed(0)).join(' | ')} |`);
 for (const [label, key] of [['zgc stat <id>', 'stat'], ['zgc stat <misspelled>', 'fuzzy'], ['zgc search <words>', 'search'], ['zgc check <draft>', 'check'], ['jq, same lookup', 'jq']]) {
-  say(`| ${label} | ${summary.map((s) => ratio(s.t[key], s)).join(' | ')} |`);
+  say(`| ${label} | ${summary.map((s) => ratio(s.t[key])).join(' | ')} |`);
 }
 say(`| first run ever | ${summary.map((s) => `${(s.first / 1000).toFixed(1)} s`).join(' | ')} |`);
 say(`| first run after editing one file | ${summary.map((s) => `${(s.edit / 1000).toFixed(2)} s`).join(' | ')} |`);

@@ -175,7 +175,6 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 export class CacheFile {
   private constructor(
     private fd: number | null,
-    private readonly size: number,
     private readonly sections: SectionEntry[],
   ) {}
 
@@ -214,7 +213,7 @@ export class CacheFile {
         sections.push(e);
       }
       if (expected !== st.size) return fail();
-      return new CacheFile(fd, st.size, sections);
+      return new CacheFile(fd, sections);
     } catch {
       return fail();
     }
@@ -265,10 +264,6 @@ export class CacheFile {
       }
       this.fd = null;
     }
-  }
-
-  get bytes(): number {
-    return this.size;
   }
 }
 

@@ -1,8 +1,10 @@
 /**
- * How parsed facts are written into the cache and read back. Records carry
+ * How parsed facts are written into the cache and read back: each file's
+ * summary (what the catalog is built from) and its records. Records carry
  * positions without the file name (the name shown depends on the working
- * directory) and are rebuilt field by field on the way in: a cached record
- * that is not exactly what the parser makes is refused, never half-used.
+ * directory) and are rebuilt as fresh objects on the way in, every field
+ * checked by type: a cached record that is not what the parser makes is
+ * refused, never half-used.
  */
 import type { Loc, Problem } from '../errors.js';
 import { BOUNDS, SOURCE_KINDS, type Fact, type Source } from './types.js';
