@@ -1,5 +1,5 @@
 /**
- * The build (scripts/build.mjs) changes how the CLI loads, never what it
+ * The build (src/build.mjs) changes how the CLI loads, never what it
  * says: the bundle with its split-out modules and its precompiled schema
  * validator prints what the sources print in-process.
  */

@@ -23,7 +23,7 @@
  * parse: another build never trusts it, and a build that changed nothing of
  * those keeps the cache of the one before.
  *
- *   node scripts/build.mjs     (npm run build)
+ *   node src/build.mjs     (npm run build)
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
