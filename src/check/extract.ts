@@ -702,6 +702,11 @@ class ClaimParser {
         end = d2.next;
       }
     }
+    return this.endDate(i, end, from, to);
+  }
+
+  /** Takes the year written after a date, if any, then records the date; returns where it ends. */
+  private endDate(i: number, end: number, from: DayDate, to: DayDate | null): number {
     const y = this.trailingYear(end);
     if (y) {
       from.year = y.year;
@@ -732,14 +737,7 @@ class ClaimParser {
     end = m.next;
     const from: DayDate = { year: null, month: m.month, day: d.day };
     const to: DayDate | null = day2 !== null ? { year: null, month: m.month, day: day2 } : null;
-    const y = this.trailingYear(end);
-    if (y) {
-      from.year = y.year;
-      if (to) to.year = y.year;
-      end = y.next;
-    }
-    this.pushDate(i, end, from, to);
-    return end;
+    return this.endDate(i, end, from, to);
   }
 
   /** "2025-03-27", optionally "/2025-03-31". */
