@@ -40,39 +40,34 @@ export function normalizeQuoteText(s: string): string {
 /** Checks every quote against the article its source's `archive` names, in archiveDir. */
 export function checkQuotes(base: FactBase, archiveDir: string): Problem[] {
   const out: Problem[] = [];
-  const texts = new Map<string, string | null>();
-  const article = (name: string): string | null => {
-    if (!texts.has(name)) {
+  // Each article is read once; a file that cannot be read keeps the reason, for its source's finding.
+  const texts = new Map<string, { text: string } | { reason: string }>();
+  const article = (name: string) => {
+    let entry = texts.get(name);
+    if (!entry) {
       try {
-        texts.set(name, normalizeQuoteText(readFileSync(path.join(archiveDir, name), 'utf8')));
-      } catch {
-        texts.set(name, null);
+        entry = { text: normalizeQuoteText(readFileSync(path.join(archiveDir, name), 'utf8')) };
+      } catch (err) {
+        entry = { reason: describeFsError(err, 'file') };
       }
+      texts.set(name, entry);
     }
-    return texts.get(name)!;
+    return entry;
   };
   for (const s of base.sources) {
     if (!s.archive) {
       out.push({ ...s.loc, severity: 'warning', message: `source "${s.id}" has no archive: its quotes cannot be checked` });
       continue;
     }
-    if (article(s.archive) === null) {
-      let reason = 'cannot be read';
-      try {
-        readFileSync(path.join(archiveDir, s.archive));
-      } catch (err) {
-        reason = describeFsError(err, 'file');
-      }
-      out.push({ ...s.loc, severity: 'error', message: `archive "${s.archive}" of source "${s.id}": ${reason} in ${archiveDir}` });
-    }
+    const a = article(s.archive);
+    if ('reason' in a) out.push({ ...s.loc, severity: 'error', message: `archive "${s.archive}" of source "${s.id}": ${a.reason} in ${archiveDir}` });
   }
   for (const f of base.facts) {
     for (const c of f.sources) {
       const s = base.sourceById.get(c.source);
       if (!s?.archive) continue;
-      const text = article(s.archive);
-      if (text === null) continue;
-      if (!text.includes(normalizeQuoteText(c.quote))) {
+      const a = article(s.archive);
+      if ('text' in a && !a.text.includes(normalizeQuoteText(c.quote))) {
         out.push({ ...c.quoteLoc, severity: 'error', message: `quote for "${f.id}" does not occur in ${s.archive} (source "${s.id}")` });
       }
     }

@@ -3,7 +3,7 @@ import type { Fact, FactBase } from '../facts/types.js';
 import { versionsOf } from '../facts/versions.js';
 import type { Lookup, Scored } from '../search/find.js';
 import { describeFigure } from './figure.js';
-import { factJson, type FactJson } from './fact.js';
+import { factJson, lookupJson, type FactJson } from './fact.js';
 import type { Column, RecordSet } from './records.js';
 
 /** The fields `--field` accepts: those of the documented fact object. */
@@ -40,7 +40,7 @@ export function scoredRows(results: Scored[], base: FactBase): RecordSet<Scored>
 }
 
 /** One row per query of a stat batch, misses included (with an empty id). */
-export function lookupRows(results: Lookup[]): RecordSet<Lookup> {
+export function lookupRows(results: Lookup[], base: FactBase): RecordSet<Lookup> {
   return {
     rows: results,
     columns: [
@@ -52,6 +52,6 @@ export function lookupRows(results: Lookup[]): RecordSet<Lookup> {
       { header: 'period', cell: (r) => r.fact?.period },
       { header: 'sources', cell: (r) => r.fact?.sources.map((c) => c.source).join(' ') },
     ],
-    json: (r) => ({ query: r.query, id: r.fact?.id ?? null }),
+    json: (r) => lookupJson(r, base),
   };
 }

@@ -8,7 +8,7 @@ import { isDisputed, versionsOf, citedFigure } from '../facts/versions.js';
 import type { Lookup, Scored } from '../search/find.js';
 import { shortCitation, sourceCaveat } from '../cite/short.js';
 import { describeFigure } from './figure.js';
-import { visible, visibleInline } from './sanitize.js';
+import { visibleInline } from './sanitize.js';
 import type { Style } from './style.js';
 
 export interface SourceJson {
@@ -173,4 +173,3 @@ export function renderMiss(query: string, suggestions: Scored[]): string {
   return `no fact matches "${q}"; nearest: ${suggestions.map((s) => `${visibleInline(s.fact.id)} (${visibleInline(s.fact.title)})`).join(', ')}\n`;
 }
 
-export { visible };
