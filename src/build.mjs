@@ -131,6 +131,13 @@ const startupPlugin = {
       contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
       loader: 'js',
     }));
+  },
+};
+
+/** chalk's terminal detection loads node:tty and node:net; zgc decides colour itself and never uses chalk's default instance. */
+const noSupportsColorPlugin = {
+  name: 'zgc-no-supports-color',
+  setup(build) {
     build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'zgc-no-supports-color' }));
     build.onLoad({ filter: /.*/, namespace: 'zgc-no-supports-color' }, () => ({
       contents: 'export default { stdout: false, stderr: false };',
@@ -141,7 +148,7 @@ const startupPlugin = {
 
 mkdirSync(lazyDir, { recursive: true });
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', external, write: false };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', external, write: false, plugins: [noSupportsColorPlugin] };
 const written = new Set();
 
 /** Each output replaces its file whole (a temporary file, then a rename): a zgc running meanwhile sees the old build or the new. */
@@ -164,7 +171,7 @@ install(await esbuild.build({
     ZGC_BUILD_ID: JSON.stringify(buildId()),
   },
   banner: { js: "const __zgc_import_meta_url = require('url').pathToFileURL(__filename).href;" },
-  plugins: [startupPlugin],
+  plugins: [startupPlugin, noSupportsColorPlugin],
 }));
 
 // ajv: the stand-in, and the real compiler it falls back on.

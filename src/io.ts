@@ -2,6 +2,8 @@
  * The one module that touches the process's streams. Commands and renderers
  * build strings; they reach the terminal only through an Io, which tests fake.
  */
+import { fstatSync, statSync, writeSync } from 'node:fs';
+
 export interface Io {
   write(text: string): void;
   error(text: string): void;
@@ -16,21 +18,66 @@ export interface Io {
 /** Thrown when stdout cannot be written (a full disk, a closed file). */
 export class WriteError extends Error {}
 
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Writes all of `text` to a file descriptor, as process.stdout would for a file
+ * or a pipe, but without creating the stream: Node builds process.stdout from
+ * some twenty internal modules, a good part of a lookup's start-up. A
+ * descriptor left non-blocking by another program answers EAGAIN when its pipe
+ * is full; the write then waits for the reader and goes on.
+ */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      sleep(1);
+    }
+  }
+}
+
+/**
+ * Whether a descriptor is a terminal. Asking node:tty loads it and node:net, so
+ * it is asked only of character devices, and never of /dev/null (where scripts
+ * and benchmarks send output they discard).
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice()) return false;
+    const devNull = statSync('/dev/null', { throwIfNoEntry: false });
+    if (devNull && devNull.ino === st.ino && devNull.dev === st.dev) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
 export function processIo(): Io & { failure(): Error | null; flush(): Promise<void> } {
   let closed = false;
   let failure: Error | null = null;
-  // A reader that goes away (`zgc list | head -1`) is not an error: stop writing, exit quietly.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') closed = true;
-    else failure ??= err;
-  });
-  process.stderr.on('error', () => {});
   return {
     write(text) {
-      if (!closed && text) process.stdout.write(text);
+      if (closed || failure || !text) return;
+      try {
+        writeAll(1, text);
+      } catch (err) {
+        // A reader that goes away (`zgc list | head -1`) is not an error: stop writing, exit quietly.
+        if ((err as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
+        else failure = err as Error;
+      }
     },
     error(text) {
-      if (text) process.stderr.write(text);
+      if (!text) return;
+      try {
+        writeAll(2, text);
+      } catch {
+        // Nowhere left to say it.
+      }
     },
     async readStdin() {
       if (process.stdin.isTTY) return null;
@@ -38,7 +85,7 @@ export function processIo(): Io & { failure(): Error | null; flush(): Promise<vo
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutIsTTY: isTerminal(1),
     // Asked for only by commands that read stdin: creating process.stdin costs every run a few milliseconds.
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
@@ -46,16 +93,7 @@ export function processIo(): Io & { failure(): Error | null; flush(): Promise<vo
     env: process.env,
     cwd: process.cwd(),
     failure: () => failure,
-    /** Resolves once everything written so far has reached stdout, or failed to. */
-    flush() {
-      if (closed) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        process.stdout.write('', (err) => {
-          const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
-          if (err && code !== 'EPIPE') failure ??= err;
-          resolve();
-        });
-      });
-    },
+    /** Every write has landed (or failed) by the time it returns: there is nothing left to wait for. */
+    flush: () => Promise.resolve(),
   };
 }

@@ -68,7 +68,7 @@ export interface GlobalOptions {
   cache?: boolean;
 }
 
-export function styleFor(global: GlobalOptions, io: Io): Style {
+export function styleFor(global: GlobalOptions, io: Io): Promise<Style> {
   return makeStyle(colorEnabled({ flag: global.color, env: io.env, isTTY: io.stdoutIsTTY }));
 }
 

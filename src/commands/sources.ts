@@ -6,7 +6,7 @@ import { SOURCE_FIELDS, renderSourceCard, sourceJson, sourceRows } from '../outp
 import { EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
 import { jsonDocument } from '../output/json.js';
-import { makeStyle } from '../output/style.js';
+import { plainStyle } from '../output/style.js';
 
 export const sources: CommandSpec = {
   name: 'sources',
@@ -47,7 +47,7 @@ export const source: CommandSpec = {
       return EXIT_NOT_FOUND;
     }
     if (format === 'json') io.write(jsonDocument(sourceJson(s, base)));
-    else io.write(renderSourceCard(s, base, format === 'table' ? style : makeStyle(false)));
+    else io.write(renderSourceCard(s, base, format === 'table' ? style : plainStyle));
     return EXIT_OK;
   },
 };

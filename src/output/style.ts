@@ -3,7 +3,6 @@
  * NO_COLOR, TERM=dumb or --no-color; on under FORCE_COLOR. When it is off, no
  * escape byte is written at all.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface ColorSettings {
   /** false under --no-color (commander sets it true otherwise). */
@@ -32,8 +31,16 @@ export interface Style {
   label(s: string): string;
 }
 
-export function makeStyle(enabled: boolean): Style {
-  const c: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+const same = (s: string): string => s;
+
+/** No colour: every part of the text as it is. */
+export const plainStyle: Style = { enabled: false, value: same, heading: same, dim: same, id: same, warn: same, bad: same, good: same, label: same };
+
+/** The run's style; chalk is loaded only when there is colour to make. */
+export async function makeStyle(enabled: boolean): Promise<Style> {
+  if (!enabled) return plainStyle;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
   return {
     enabled,
     value: (s) => c.bold.green(s),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, shell, spawnZgc } from '../helpers/spawn.js';
 import { FIXTURE_FACTS } from '../helpers/io.js';
-import { factsDirWith } from '../helpers/tmp.js';
+import { factsDirWith, tempDir } from '../helpers/tmp.js';
 
 const FACTS = 4000;
 let big: string;
@@ -51,6 +51,38 @@ describe('bin/zgc', () => {
     const r = shell(`"${process.execPath}" "${BIN}" list --facts "${big}" --format ndjson | wc -l; echo "status=\${PIPESTATUS[0]}" >&2`);
     expect(r.stdout.trim()).toBe(String(FACTS));
     expect(r.stderr).toBe('status=0\n');
+  });
+
+  it('waits for a slow reader when its stdout was left non-blocking', () => {
+    // A pipe whose writing end another program made non-blocking: a full pipe answers EAGAIN, which is not an error.
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'data = b""',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    data += chunk',
+      'print(p.wait(), data.count(b"\\n"), len(data))',
+    ].join('\n');
+    const r = shell(`python3 -c '${script}' "${process.execPath}" "${BIN}" list --facts "${big}" --format ndjson`);
+    const [status, lines, bytes] = r.stdout.trim().split(' ').map(Number);
+    expect(bytes).toBeGreaterThan(1 << 17); // more than a pipe holds, so the writer met a full pipe
+    expect({ status, lines, stderr: r.stderr }).toEqual({ status: 0, lines: FACTS, stderr: '' });
+  });
+
+  it('knows a terminal from a file or /dev/null', () => {
+    // util-linux's script runs zgc on a pseudo-terminal: a card in colour there, plain lines elsewhere.
+    const onTerminal = shell(`script -qec '"${process.execPath}" "${BIN}" stat expo-visitors-2024 --facts "${FIXTURE_FACTS}"' /dev/null`);
+    expect(onTerminal.stdout).toMatch(/^\x1b\[36mexpo-visitors-2024\x1b\[39m {2}/);
+    const out = path.join(tempDir('zgc-out-'), 'out.txt');
+    const toFile = shell(`"${process.execPath}" "${BIN}" stat expo-visitors-2024 --facts "${FIXTURE_FACTS}" > "${out}"; cat "${out}"`);
+    expect(toFile.stdout).toMatch(/^id\texpo-visitors-2024\n/);
+    expect(toFile.stdout).not.toContain('\x1b');
   });
 
   it('reports a write error (a full disk) with exit 2', () => {
