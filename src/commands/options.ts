@@ -26,8 +26,12 @@ export function formatOptions(cmd: Command, formats: readonly Format[] = FORMATS
     .option('--json', 'shorthand for --format json');
 }
 
+declare const ZGC_BUNDLED: boolean | undefined;
+
 /** The package's root: found from this file so that the shipped facts are found from any working directory. */
 export function packageRoot(): string {
+  // The bundle is <package>/dist/zgc.cjs, and __dirname is its directory.
+  if (typeof ZGC_BUNDLED === 'boolean') return path.dirname(__dirname);
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');

@@ -3,7 +3,7 @@
  * says: the bundle with its split-out modules and its precompiled schema
  * validator prints what the sources print in-process.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnZgc } from '../helpers/spawn.js';
@@ -41,6 +41,23 @@ describe('the built CLI', () => {
     expect(existsSync(path.join(DIST, 'zgc.cjs'))).toBe(true);
     const lazy = readdirSync(path.join(DIST, 'lazy'));
     expect(lazy).toEqual(expect.arrayContaining(['yaml.cjs', 'ajv.cjs', 'ajv-compiler.cjs', 'cli-table3.cjs']));
+  });
+
+  it('writes the bundle and its split-out modules in ASCII, so that V8 holds them as one-byte strings', () => {
+    const files = ['zgc.cjs', ...readdirSync(path.join(DIST, 'lazy')).map((f) => path.join('lazy', f))];
+    for (const f of files) expect({ file: f, nonAscii: /[^\x00-\x7f]/.exec(readFileSync(path.join(DIST, f), 'latin1'))?.[0] }).toEqual({ file: f, nonAscii: undefined });
+  });
+
+  it('checks a draft full of non-ASCII punctuation as the sources do (bullets, dashes, curly quotes, ellipses)', async () => {
+    const dir = factsDirWith({});
+    const draft = path.join(dir, 'draft.md');
+    writeFileSync(draft, '\u2022 The expo drew 52,000 visitors in 2024\u2026 a record.\n\n\u201cThe expo ran 27\u201331 March 2024,\u201d organisers said. It cost 1.2\u20131.5 million yuan.\n');
+    const inProcess = await runZgc(['check', draft, '--json']);
+    const built = spawnZgc(['check', draft, '--json', '--facts', FIXTURE_FACTS]);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(inProcess.stdout));
+    const claims = (JSON.parse(built.stdout) as { claims: { text: string; number: { high: number | null }; verdict: string }[] }).claims;
+    expect(claims.map((c) => [c.text, c.verdict])).toContainEqual(['52,000 visitors', 'supported']);
+    expect(claims.find((c) => c.text === '1.2\u20131.5 million yuan')?.number.high).toBe(1_500_000);
   });
 
   it('reports schema errors exactly as the sources do (the validator is compiled at build time)', async () => {
