@@ -89,12 +89,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** The entry point of the built CLI: sets the exit code and lets Node drain stdout before exiting. */
+/** The entry point of the built CLI: sets the exit code, which a failed write to stdout overrides. */
 export async function run(): Promise<void> {
   const io = processIo();
   const code = await main(process.argv.slice(2), io);
-  // A full disk or a closed file shows up only when the writes land: wait for them before choosing the exit code.
-  await io.flush();
   const failure = io.failure();
   if (failure) {
     io.error(`zgc: cannot write output: ${visibleInline(failure.message)}\n`);

@@ -15,9 +15,6 @@ export interface Io {
   cwd: string;
 }
 
-/** Thrown when stdout cannot be written (a full disk, a closed file). */
-export class WriteError extends Error {}
-
 const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
@@ -57,7 +54,8 @@ export function isTerminal(fd: number): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
-export function processIo(): Io & { failure(): Error | null; flush(): Promise<void> } {
+/** The process's own streams. Writes are synchronous: when a command returns, its output has landed or failed. */
+export function processIo(): Io & { failure(): Error | null } {
   let closed = false;
   let failure: Error | null = null;
   return {
@@ -92,8 +90,7 @@ export function processIo(): Io & { failure(): Error | null; flush(): Promise<vo
     },
     env: process.env,
     cwd: process.cwd(),
+    /** The first write to stdout that failed (a full disk, a closed file), if one did. */
     failure: () => failure,
-    /** Every write has landed (or failed) by the time it returns: there is nothing left to wait for. */
-    flush: () => Promise.resolve(),
   };
 }
