@@ -1,5 +1,5 @@
 /** Sources as rows (`zgc sources`) and as a full record (`zgc source <id>`). */
-import type { FactBase, Source } from '../facts/types.js';
+import type { Fact, FactBase, Source } from '../facts/types.js';
 import { shortCitation, sourceCaveat } from '../cite/short.js';
 import type { RecordSet } from './records.js';
 import { visible, visibleInline } from './sanitize.js';
@@ -25,8 +25,23 @@ export function sourceJson(s: Source, base: FactBase): object {
   };
 }
 
-export function factsCiting(sourceId: string, base: FactBase) {
-  return base.facts.filter((f) => f.sources.some((c) => c.source === sourceId));
+const citing = new WeakMap<FactBase, Map<string, Fact[]>>();
+
+/** The facts drawn from a source, in the base's order. Indexed once per base: `zgc sources` asks for every source. */
+export function factsCiting(sourceId: string, base: FactBase): Fact[] {
+  let bySource = citing.get(base);
+  if (!bySource) {
+    bySource = new Map();
+    for (const f of base.facts) {
+      for (const id of new Set(f.sources.map((c) => c.source))) {
+        const list = bySource.get(id);
+        if (list) list.push(f);
+        else bySource.set(id, [f]);
+      }
+    }
+    citing.set(base, bySource);
+  }
+  return bySource.get(sourceId) ?? [];
 }
 
 export function sourceRows(base: FactBase): RecordSet<Source> {
