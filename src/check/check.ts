@@ -392,7 +392,7 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
     .filter((r) => r.claim.dimension !== 'year' && ex.tokens[r.claim.tokenStart]!.clause === clause)
     .sort((a, b) => gap(a.claim, claim) - gap(b.claim, claim))[0];
   const dated = nearest && nearest.fact !== null && nearest.verdict !== 'unsupported' ? nearest : undefined;
-  const datedOrdinal = dated ? index.ordinalOf.get(dated.fact!.id) : undefined;
+  const datedOrdinal = dated ? index.ordinalOf(dated.fact!.id) : undefined;
   const datedProfile = datedOrdinal === undefined ? undefined : index.profile(datedOrdinal);
   if (datedProfile && (datedProfile.periodYears || datedProfile.dimension === 'year')) {
     const e = evaluateYear(ex, claim, datedProfile, y0, y1);

@@ -10,11 +10,14 @@
  * claim or further up the draft. The figure itself never chooses the fact, so
  * a wrong number cannot pick the fact it happens to equal.
  *
- * The index is built once per run from the loaded facts.
+ * The word index comes from the cache when the facts do (word-index.ts); a
+ * fact is read and profiled only when its words make it a candidate.
  */
 import type { Bound, Fact, FactBase } from '../facts/types.js';
 import { versionsOf } from '../facts/versions.js';
-import { normalizeText } from '../search/normalize.js';
+import { catalogOf, DiskCatalog } from '../facts/catalog.js';
+import { CLASS_WEIGHTS, DATE, ESTABLISH, GROWTH, QUBIT, termOf, termsOfText } from './terms.js';
+import { fileWords, memoryWords, mergeWords, postingClass, postingOrdinal, storedWords, type Words } from './word-index.js';
 import type { Claim, Dimension, Extraction, Token } from './extract.js';
 import { extractClaims } from './extract.js';
 import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
@@ -46,7 +49,8 @@ export interface FactProfile {
   growth: boolean;
   period: DaySpan | null;
   periodYears: [number, number] | null;
-  terms: Map<string, number>;
+  /** Whether the fact holds a term, in any of its fields. */
+  holds(term: string): boolean;
   titleTerms: string[];
   aliasTerms: string[][];
   /** Words of its title, aliases and display: where a counted noun must be found. */
@@ -63,180 +67,138 @@ export interface FactProfile {
 }
 
 export interface FactIndex {
-  base: FactBase;
-  facts: Fact[];
+  /** Number of facts; ordinals run from 0 to count - 1. */
+  count: number;
+  words: Words;
   /** A fact's profile, built the first time the fact is a candidate. */
   profile(ordinal: number): FactProfile;
   /** The ordinal of a fact id. */
-  ordinalOf: Map<string, number>;
-  idf: Map<string, number>;
-  /** For each term, the facts holding it and the weight of the field it comes from. */
-  postings: Map<string, { facts: number[]; weights: number[] }>;
+  ordinalOf(id: string): number | undefined;
+  /** A term's weight by its rarity: ln(1 + facts / facts holding it); 0 for a term no fact holds. */
+  idf(term: string): number;
+  /** The weight of the field a term comes from in a fact; 0 when the fact does not hold it. */
+  weightIn(term: string, ordinal: number): number;
+  /** The fact's place in id order: ties go to the lower id. */
+  tieRank(ordinal: number): number;
 }
 
 // ---------------------------------------------------------------------------
 // Words
 
-const STOPWORDS = new Set(
-  (
-    'a an the of in on at to for from by with within without into onto over under about between among through during before after since until as than and or but nor so yet if ' +
-    'that which who whom whose what when where while because although though this these those it its their his her our your my is are was were be been being am will would shall should ' +
-    'can could may might must has have had do does did not no also said says say according per cent percent percentage point points total number numbers amount some such there here ' +
-    'then now more most less least very just only each every other another all both any many much few several same own out up down off again further once ' +
-    'he she they them we us you i me him one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion trillion first second third ' +
-    'bn mn tn k m b s t how year-on-year yoy approximately around nearly almost roughly above below vs versus'
-  ).split(' '),
-);
-
-/** Words that mean the same thing for matching, the first of each group standing for all. */
-const SYNONYM_GROUPS: string[][] = [
-  ['spend', 'spending', 'spent', 'expenditure', 'expenditures', 'outlay', 'outlays'],
-  ['r&d', 'rnd'],
-  ['zgc', 'zhongguancun'],
-  ['guest', 'guests', 'attendee', 'attendees', 'participant', 'participants', 'delegate', 'delegates', 'visitor', 'visitors'],
-  ['organization', 'organizations', 'organisation', 'organisations'],
-  ['robot', 'robots', 'robotic', 'robotics'],
-  ['enterprise', 'enterprises', 'company', 'companies', 'firm', 'firms', 'business', 'businesses'],
-  ['country', 'countries', 'nation', 'nations'],
-  ['tech', 'technology', 'technologies', 'technological'],
-  ['establish', 'established', 'establishment', 'founded', 'founding', 'launched'],
-  ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising'],
-  ['rank', 'ranked', 'ranking', 'rankings', 'ranks', 'position', 'place'],
-  ['invest', 'invested', 'investing', 'investment', 'investments', 'investor', 'investors'],
-  ['agreement', 'agreements', 'deal', 'deals', 'accord'],
-  ['sme', 'smes'],
-  ['manufacture', 'manufacturing', 'manufacturer', 'manufacturers', 'manufactured'],
-  ['worker', 'workers', 'professional', 'professionals', 'employee', 'employees'],
-  ['qubit', 'qubits', 'quantum-bit'],
-  ['event', 'events', 'activity', 'activities'],
-  ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged'],
-  ['session', 'sessions', 'sub-forum', 'sub-forums'],
-  ['application', 'applications', 'filing', 'filings'],
-  ['year', 'years', 'yr', 'yrs'],
-];
-
-/** Words ending in s that are no plurals: "news" is not "new". */
-const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'headquarters', 'whereas', 'across', 'perhaps', 'always', 'lens', 'gas', 'canvas', 'chaos', 'alias', 'status', 'campus', 'census']);
-
-function baseStem(word: string): string {
-  if (NOT_PLURAL.has(word)) return word;
-  let w = word.replace(/'s$/, '').replace(/'$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|ics)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
-
 const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan renminbi', USD: 'dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', HKD: 'dollars', INR: 'rupees' };
-const ESTABLISH = baseStem('establish');
-const GROWTH = baseStem('growth');
-const DATE = baseStem('date');
-const QUBIT = baseStem('qubit');
-const SYNONYMS = new Map<string, string>();
-for (const group of SYNONYM_GROUPS) {
-  const canonical = baseStem(group[0]!);
-  for (const w of group) SYNONYMS.set(baseStem(w), canonical);
-}
-
-/** The matching form of one lower-case word, or null for a word that says nothing. */
-export function termOf(lower: string): string | null {
-  if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2) return null;
-  const stem = baseStem(lower);
-  if (STOPWORDS.has(stem)) return null;
-  return SYNONYMS.get(stem) ?? stem;
-}
-
-/** Terms of a text (a fact's title, alias, statement), with "research and development" read as R&D. */
-export function termsOfText(text: string): string[] {
-  const words = normalizeText(text).split(' ').filter((w) => w && !/^\d/.test(w));
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'research' && words[i + 1] === 'and' && words[i + 2] === 'development') {
-      out.push('r&d', 'research', 'development');
-      i += 2;
-      continue;
-    }
-    if (words[i] === 'first' && /^(held|hosted|staged|convened)$/.test(words[i + 1] ?? '')) {
-      out.push(ESTABLISH);
-      i += 1;
-      continue;
-    }
-    if (words[i] === 'quantum' && /^bits?$/.test(words[i + 1] ?? '')) out.push(QUBIT);
-    if (words[i] === 'patent' && words[i + 1] === 'cooperation' && words[i + 2] === 'treaty') out.push('pct');
-    const t = termOf(words[i]!);
-    if (t) out.push(t);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // The index
 
-/** How much a word counts by the field of the fact it comes from. */
-const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0.6, subject: 0.5 } as const;
+/** What the index needs of the facts: each one by ordinal, an id's ordinal, and ordinals in id order for ties. */
+export interface FactSource {
+  fact(ordinal: number): Fact;
+  ordinalOf(id: string): number | undefined;
+  /** The fact's place in id order. */
+  tieRank(ordinal: number): number;
+}
 
 /**
- * The postings and word weights of every fact, built once per run; each fact's
- * profile (its figures, period, title and alias words) is built only when the
- * fact is first a candidate.
+ * The facts as a check reads them: the word index (postings, idf), and each
+ * fact's profile (its figures, period, title and alias words), built only when
+ * the fact is first a candidate.
  */
+export function factIndex(words: Words, facts: FactSource): FactIndex {
+  const n = Math.max(1, words.count);
+  const idfs = new Map<string, number>();
+  const idf = (t: string) => {
+    let v = idfs.get(t);
+    if (v === undefined) {
+      const df = words.df(t);
+      idfs.set(t, (v = df ? Math.log(1 + n / df) : 0));
+    }
+    return v;
+  };
+  // The subject most facts share is the base's own ("China"): a draft need not name it. Any other is named near its facts.
+  const common = words.common;
+  const commonTerms = new Set(common ? termsOfText(common) : []);
+  const profiles = new Map<number, FactProfile>();
+  const profile = (i: number): FactProfile => {
+    let p = profiles.get(i);
+    if (p) return p;
+    p = profileOf(facts.fact(i));
+    p.holds = (t) => holds(t, i);
+    p.subjectTerms = p.fact.subject === common ? [] : p.subjectTerms.filter((t) => !commonTerms.has(t));
+    p.titleWeight = p.titleTerms.reduce((s, t) => s + idf(t), 0);
+    p.aliasWeights = p.aliasTerms.map((a) => ({ total: a.reduce((s, t) => s + idf(t), 0), rarest: Math.max(...a.map(idf)) }));
+    profiles.set(i, p);
+    return p;
+  };
+  // The facts holding a term are its postings, in ordinal order.
+  const holds = (t: string, i: number) => {
+    const list = words.postings(t);
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const o = postingOrdinal(list[mid]!);
+      if (o === i) return true;
+      if (o < i) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
+  // Each fact's class in a term, for terms held by too many facts to score through their postings.
+  const dense = new Map<string, Uint8Array>();
+  const weightIn = (t: string, i: number) => {
+    let classes = dense.get(t);
+    if (!classes) {
+      classes = new Uint8Array(words.count);
+      for (const p of words.postings(t)) classes[postingOrdinal(p)] = postingClass(p);
+      dense.set(t, classes);
+    }
+    return CLASS_WEIGHTS[classes[i]!]!;
+  };
+  // Ties in ranking are many (facts worded alike): each fact's place in id order is read once.
+  const ranks = new Int32Array(words.count).fill(-1);
+  const tieRank = (i: number) => (ranks[i] !== -1 ? ranks[i]! : (ranks[i] = facts.tieRank(i)));
+  return { count: words.count, words, profile, ordinalOf: facts.ordinalOf, idf, weightIn, tieRank };
+}
+
+/** The index of facts held in memory, numbered by their place in the base (which lists them in id order). */
 export function buildIndex(base: FactBase): FactIndex {
   const facts = base.facts;
-  const df = new Map<string, number>();
-  const postings = new Map<string, { facts: number[]; weights: number[] }>();
-  const bySubject = new Map<string, number>();
-  facts.forEach((fact, i) => {
-    for (const [t, w] of factTerms(fact)) {
-      df.set(t, (df.get(t) ?? 0) + 1);
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = { facts: [], weights: [] }));
-      list.facts.push(i);
-      list.weights.push(w);
-    }
-    if (fact.subject) bySubject.set(fact.subject, (bySubject.get(fact.subject) ?? 0) + 1);
+  const words = mergeWords([fileWords(facts)]);
+  if (!words) throw new Error('the words of the facts did not merge');
+  const ordinals = new Map<string, number>();
+  facts.forEach((f, i) => {
+    if (!ordinals.has(f.id)) ordinals.set(f.id, i);
   });
-  const n = Math.max(1, facts.length);
-  const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
-  const weight = (t: string) => idf.get(t) ?? 0;
-  // The subject most facts share is the base's own ("China"): a draft need not name it. Any other is named near its facts.
-  const common = [...bySubject].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const commonTerms = new Set(common ? termsOfText(common) : []);
-  const profiles: Array<FactProfile | undefined> = new Array(facts.length);
-  const profile = (i: number): FactProfile => {
-    let p = profiles[i];
-    if (p) return p;
-    p = profileOf(facts[i]!);
-    p.subjectTerms = p.fact.subject === common ? [] : p.subjectTerms.filter((t) => !commonTerms.has(t));
-    p.titleWeight = p.titleTerms.reduce((s, t) => s + weight(t), 0);
-    p.aliasWeights = p.aliasTerms.map((a) => ({ total: a.reduce((s, t) => s + weight(t), 0), rarest: Math.max(...a.map(weight)) }));
-    return (profiles[i] = p);
-  };
-  return { base, facts, profile, ordinalOf: new Map(facts.map((f, i) => [f.id, i])), idf, postings };
+  return factIndex(memoryWords(words), { fact: (i) => facts[i]!, ordinalOf: (id) => ordinals.get(id), tieRank: (i) => i });
 }
 
-/** Each word of a fact with the weight of the weightiest field it is in. */
-function factTerms(fact: Fact): Map<string, number> {
-  const terms = new Map<string, number>();
-  const add = (text: string | undefined, w: number) => {
-    if (!text) return;
-    for (const t of termsOfText(text)) if ((terms.get(t) ?? 0) < w) terms.set(t, w);
-  };
-  for (const a of fact.aliases) add(a, FIELD_WEIGHTS.alias);
-  add(fact.title, FIELD_WEIGHTS.title);
-  add(fact.display, FIELD_WEIGHTS.display);
-  for (const c of fact.sources) add(c.display, FIELD_WEIGHTS.display);
-  for (const tag of fact.tags) add(tag.replace(/-/g, ' '), FIELD_WEIGHTS.tag);
-  add(fact.statement, FIELD_WEIGHTS.statement);
-  add(fact.subject, FIELD_WEIGHTS.subject);
-  return terms;
+/**
+ * The index of a loaded base: from the cache when the base comes from it (its
+ * word index read a term at a time, facts read only when they are
+ * candidates), else built in memory.
+ */
+export function indexOf(base: FactBase): FactIndex {
+  const catalog = catalogOf(base);
+  const words = catalog instanceof DiskCatalog ? storedWords(catalog) : null;
+  if (!words || !(catalog instanceof DiskCatalog)) return buildIndex(base);
+  return factIndex(words, {
+    fact: (i) => catalog.fact(i),
+    ordinalOf: (id) => {
+      const o = catalog.factOrdinal(id);
+      return o < 0 ? undefined : o;
+    },
+    tieRank: (i) => catalog.tieRank(i),
+  });
 }
 
+/** A fact's profile; the word index fills in what it knows (holds, the weights of its words). */
 function profileOf(fact: Fact): FactProfile {
-  const terms = factTerms(fact);
+  // Each text's terms are worked out once: a fact's title and displays serve several fields of its profile.
+  const seen = new Map<string, string[]>();
+  const termsOf = (text: string) => {
+    let t = seen.get(text);
+    if (!t) seen.set(text, (t = termsOfText(text)));
+    return t;
+  };
 
   const versions = figureVersions(fact);
   const dimension = dimensionOf(versions);
@@ -245,10 +207,10 @@ function profileOf(fact: Fact): FactProfile {
   const growth =
     fact.tags.includes('growth') || displays.some((d) => /year[ -]on[ -]year|\b(up|increase|increased|rise|rose|grew|growth|down|decline|fell)\b/i.test(d));
   const nounTerms = new Set<string>();
-  for (const text of [fact.title, ...fact.aliases, ...displays]) for (const t of termsOfText(text)) nounTerms.add(t);
+  for (const text of [fact.title, ...fact.aliases, ...displays]) for (const t of termsOf(text)) nounTerms.add(t);
   // What the figure counts: the words of its display ("128 events"), or of its title when the display is a bare number.
-  let displayTerms = new Set(displays.flatMap(termsOfText));
-  if (!displayTerms.size) displayTerms = new Set(termsOfText(fact.title));
+  let displayTerms = new Set(displays.flatMap(termsOf));
+  if (!displayTerms.size) displayTerms = new Set(termsOf(fact.title));
   return {
     fact,
     dimension,
@@ -256,13 +218,13 @@ function profileOf(fact: Fact): FactProfile {
     growth: dimension === 'percent' && growth,
     period,
     periodYears: period ? yearsOf(period) : null,
-    terms,
-    titleTerms: [...new Set(termsOfText(fact.title))],
-    aliasTerms: fact.aliases.map((a) => [...new Set(termsOfText(a))]).filter((a) => a.length > 0),
+    holds: () => false,
+    titleTerms: [...new Set(termsOf(fact.title))],
+    aliasTerms: fact.aliases.map((a) => [...new Set(termsOf(a))]).filter((a) => a.length > 0),
     nounTerms,
     displayTerms,
-    subjectTerms: fact.subject ? [...new Set(termsOfText(fact.subject))] : [],
-    subjectWords: fact.subject ? [...new Set(termsOfText(fact.subject))] : [],
+    subjectTerms: fact.subject ? [...new Set(termsOf(fact.subject))] : [],
+    subjectWords: fact.subject ? [...new Set(termsOf(fact.subject))] : [],
     titleWeight: 0,
     aliasWeights: [],
   };
@@ -595,6 +557,15 @@ const MAX_WEIGHED = 128;
 /** Bonuses a score can get on top of its words: a candidate whose words score less than minScore / MAX_BONUS is never about. */
 const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
 
+const scratch = new WeakMap<FactIndex, { sums: Float64Array; marks: Uint8Array }>();
+
+/** Word scores by ordinal, and which facts have one: kept per index and left zeroed by each ranking. */
+function scratchOf(index: FactIndex): { sums: Float64Array; marks: Uint8Array } {
+  let s = scratch.get(index);
+  if (!s) scratch.set(index, (s = { sums: new Float64Array(index.count), marks: new Uint8Array(index.count) }));
+  return s;
+}
+
 /**
  * Facts of a kind the claim can be compared with, scored by the words of the
  * claim's sentence, best first. Facts whose words cannot reach minScore are
@@ -603,34 +574,39 @@ const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
 export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0): Candidate[] {
   // Word scores through the postings: each term of the sentence adds to the facts that hold it. A word most facts
   // hold finds no fact on its own: it only adds to the facts rarer words found.
-  const cap = Math.max(FINDING_POSTINGS, index.facts.length * FINDING_SHARE);
-  const scores = new Map<number, number>();
+  const cap = Math.max(FINDING_POSTINGS, index.count * FINDING_SHARE);
+  const { sums, marks } = scratchOf(index);
+  const found: number[] = [];
   const common: Array<[string, number]> = [];
   for (const [t, w] of ctx.weights) {
-    const list = index.postings.get(t);
-    if (!list) continue;
-    if (list.facts.length > cap) {
+    const df = index.words.df(t);
+    if (!df) continue;
+    if (df > cap) {
       common.push([t, w]);
       continue;
     }
-    const tw = w * (index.idf.get(t) ?? 0);
-    for (let k = 0; k < list.facts.length; k++) {
-      const i = list.facts[k]!;
-      scores.set(i, (scores.get(i) ?? 0) + tw * list.weights[k]!);
+    const tw = w * index.idf(t);
+    const list = index.words.postings(t);
+    for (let k = 0; k < list.length; k++) {
+      const i = postingOrdinal(list[k]!);
+      if (!marks[i]) {
+        marks[i] = 1;
+        found.push(i);
+      }
+      sums[i]! += tw * CLASS_WEIGHTS[postingClass(list[k]!)]!;
     }
   }
-  const idf = (t: string) => index.idf.get(t) ?? 0;
+  const idf = index.idf;
   const raws: Array<[number, number]> = [];
-  for (const [i, found] of scores) {
-    let raw = found;
-    if (common.length) {
-      const terms = index.profile(i).terms;
-      for (const [t, w] of common) raw += w * idf(t) * (terms.get(t) ?? 0);
-    }
+  for (const i of found) {
+    let raw = sums[i]!;
+    sums[i] = 0;
+    marks[i] = 0;
+    for (const [t, w] of common) raw += w * idf(t) * index.weightIn(t, i);
     if (raw * MAX_BONUS >= minScore) raws.push([i, raw]);
   }
   // Only the best-worded facts are weighed in full: the others cannot come near them.
-  raws.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  raws.sort((a, b) => b[1] - a[1] || index.tieRank(a[0]) - index.tieRank(b[0]));
   const anywhere = (t: string) => (ctx.implied.has(t) ? 1 : ctx.before.has(t) ? 0.5 : ctx.all.has(t) ? 1 : 0);
   const near = (t: string) => (ctx.implied.has(t) ? 1 : Math.min(1, 2 * (ctx.weights.get(t) ?? 0)));
   const out: Candidate[] = [];
@@ -656,7 +632,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     if (headHit) score *= HEAD_NOUN_BONUS;
     // "eight key cooperative projects" are another kind of project than "international tech trade innovation projects".
     const modifiers = ctx.noun.slice(0, -1);
-    if (modifiers.length && !modifiers.some((t) => profile.terms.has(t))) score *= OTHER_KIND;
+    if (modifiers.length && !modifiers.some((t) => profile.holds(t))) score *= OTHER_KIND;
     // The counted noun is one of the fact's aliases word for word ("skilled workers", not "high-skilled workers").
     if (ctx.noun.length && profile.aliasTerms.some((a) => a.length === new Set(ctx.noun).size && a.every((t) => ctx.noun.includes(t)))) score *= ALIAS_NOUN_BONUS;
     score *= 0.4 + 0.6 * named(near, true);
@@ -683,7 +659,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
  * Harbor Fair"): it is compared with the fact's period, not its figure.
  */
 export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE, bySubject = false): boolean {
-  if (ctx.noun.length && !ctx.noun.some((t) => c.profile.terms.has(t))) return false;
+  if (ctx.noun.length && !ctx.noun.some((t) => c.profile.holds(t))) return false;
   if (c.score < minScore) return false;
   if (bySubject && c.subjectHit) return true;
   if (!c.beyondSubject) return false;
@@ -709,7 +685,7 @@ export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MI
 export function namedInSentence(index: FactIndex, c: Candidate, ctx: Context): boolean {
   if (c.headHit) return true;
   const p = c.profile;
-  const idf = (t: string) => index.idf.get(t) ?? 0;
+  const idf = index.idf;
   const own = (t: string) => ctx.all.has(t) || ctx.implied.has(t);
   if (p.aliasTerms.some((a, k) => a.length > 1 && p.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every(own))) return true;
   const words = p.titleTerms.filter((t) => !p.subjectWords.includes(t));

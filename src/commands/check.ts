@@ -5,7 +5,7 @@ import type { CommandSpec, Context } from './types.js';
 import { factsDir, factsOption, outputFormat, type Format } from './options.js';
 import { describeFsError, loadFacts } from '../facts/load.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
-import { buildIndex } from '../check/match.js';
+import { indexOf } from '../check/match.js';
 import { checkDraft, VERDICTS, type CheckedClaim, type Verdict } from '../check/check.js';
 import { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable, type CheckedFile } from '../output/check.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../errors.js';
@@ -42,7 +42,7 @@ export const check: CommandSpec = {
     const only = readOnly(opts.only);
     const drafts = await readDrafts(ctx, args);
     const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
-    const index = buildIndex(base);
+    const index = indexOf(base);
     const files: CheckedFile[] = drafts.map((d) => ({ file: d.name, results: checkDraft(d.text, index) }));
     const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);
     if (format === 'json') io.write(renderCheckJson(files, base, shown));

@@ -483,6 +483,10 @@ export class Shard {
     return true;
   }
 
+  get factCount(): number {
+    return this.facts;
+  }
+
   /** Reads every record in one go from now on: for loading a whole file. */
   readAll(): boolean {
     if (!this.table()) return false;
@@ -850,6 +854,8 @@ export class DiskCatalog implements Catalog {
     /** The name shown to the user of the file at this place in the catalog: worked out only for the files a run names. */
     private readonly shown: (i: number) => string,
     private readonly shardPath: (hash: string) => string,
+    /** The directory's cache folder: other indexes of these facts are kept there beside the catalog. */
+    readonly cacheDir: string,
   ) {
     this.problems = formatProblems(meta.problems, (i) => this.fileName(i));
     this.factCount = meta.factCount;
@@ -864,6 +870,11 @@ export class DiskCatalog implements Catalog {
 
   get files(): string[] {
     return this.meta.files.map((_, i) => this.fileName(i));
+  }
+
+  /** Each file catalogued, in catalog order: its path in the directory and the SHA-256 of its content. */
+  get contents(): readonly (readonly [string, string])[] {
+    return this.meta.files;
   }
 
   /** Set by the loader: drops the damaged cache so that the next attempt rebuilds it. */
@@ -1075,6 +1086,25 @@ export class DiskCatalog implements Catalog {
     for (let x = 0; x < n; x++) if (byLength[x]! >= n) this.broken();
     const int32 = (a: Uint32Array) => new Int32Array(a.buffer, a.byteOffset, a.length);
     return { byLength: int32(byLength), start: int32(startU), signature: int32(sig) };
+  }
+
+  /**
+   * Every fact of one file, in the file's order (an id seen in an earlier file
+   * included), read in one go and not kept: for building other indexes a file
+   * at a time.
+   */
+  factsOfFile(file: number): Fact[] {
+    const entry = this.meta.files[file] ?? this.broken();
+    const at = this.shardPath(entry[1]);
+    const shard = Shard.open(at, entry[1]) ?? this.broken(at);
+    try {
+      if (!shard.readAll()) this.broken(at);
+      const facts: Fact[] = [];
+      for (let local = 0; local < shard.factCount; local++) facts.push(shard.fact(local, this.fileName(file)) ?? this.broken(at));
+      return facts;
+    } finally {
+      shard.close();
+    }
   }
 
   /** Reading everything: each shard's records in one read rather than one read per record. */

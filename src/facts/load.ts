@@ -190,6 +190,8 @@ export interface FileState {
 const MANIFEST = 'manifest.zgc';
 const CATALOG = 'catalog.zgc';
 const SHARDS = 'shards';
+/** The folder of zgc check's word index (src/check/word-index.ts), beside the catalog it is made from. */
+export const CHECK_WORDS = 'check';
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function readManifest(file: string, dir: string): Map<string, FileState> {
@@ -297,7 +299,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     const meta = cf && readCatalogMeta(cf);
     if (cf && meta && meta.dir === dir && sameFiles(meta.files, current)) {
       if (manifestChanged) writeManifest(manifestFile, dir, entries.map((e) => e.rel), entries.map((e) => e.state));
-      const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
+      const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath, cacheDir);
       catalog.onBroken = (shard) => dropCache(catalogFile, manifestFile, ...(shard ? [shard] : []));
       return catalog;
     }
@@ -350,11 +352,11 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
   if (allStored && writeContainer(catalogFile, KIND_CATALOG, catalogSections({ dir, files: files2, problems: tables.problems }, tables))) {
     writeManifest(manifestFile, dir, entries.map((e) => e.rel), entries.map((e) => e.state));
     collectGarbage(shardDir, new Set(files2.map(([, h]) => h + '.zgc')));
-    collectGarbage(cacheDir, new Set([MANIFEST, CATALOG, SHARDS]));
+    collectGarbage(cacheDir, new Set([MANIFEST, CATALOG, SHARDS, CHECK_WORDS]));
     const cf = CacheFile.open(catalogFile, KIND_CATALOG);
     const meta = cf && readCatalogMeta(cf);
     if (cf && meta && sameFiles(meta.files, files2)) {
-      const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath);
+      const catalog = new DiskCatalog(dir, cf, meta, shown, shardPath, cacheDir);
       catalog.onBroken = (shard) => dropCache(catalogFile, manifestFile, ...(shard ? [shard] : []));
       return catalog;
     }
