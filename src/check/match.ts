@@ -142,16 +142,19 @@ export function factIndex(words: Words, facts: FactSource): FactIndex {
     }
     return false;
   };
-  // Each fact's class in a term, for terms held by too many facts to score through their postings.
+  // Each fact's class in a term (four bits a fact), for terms held by too many facts to score through their postings.
   const dense = new Map<string, Uint8Array>();
   const weightIn = (t: string, i: number) => {
     let classes = dense.get(t);
     if (!classes) {
-      classes = new Uint8Array(words.count);
-      for (const p of words.postings(t)) classes[postingOrdinal(p)] = postingClass(p);
+      classes = new Uint8Array((words.count + 1) >>> 1);
+      for (const p of words.postings(t)) {
+        const o = postingOrdinal(p);
+        classes[o >>> 1]! |= postingClass(p) << ((o & 1) * 4);
+      }
       dense.set(t, classes);
     }
-    return CLASS_WEIGHTS[classes[i]!]!;
+    return CLASS_WEIGHTS[(classes[i >>> 1]! >>> ((i & 1) * 4)) & 15]!;
   };
   // Ties in ranking are many (facts worded alike): each fact's place in id order is read once.
   const ranks = new Int32Array(words.count).fill(-1);

@@ -99,78 +99,98 @@ export interface MergedWords {
   postings: Uint32Array;
 }
 
-/** Merges files' words; null when they are not what fileWords makes (a term twice in a file, postings out of order). */
-export function mergeWords(files: readonly FileWords[]): MergedWords | null {
-  const count = files.reduce((n, f) => n + f.count, 0);
-  if (count >= MAX_FACTS) return null;
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const sizes: number[] = [];
-  const globalOf = files.map((f) => {
-    const g = new Int32Array(f.terms.length);
-    const seen = new Set<number>();
-    for (let j = 0; j < f.terms.length; j++) {
-      let i = ids.get(f.terms[j]!);
-      if (i === undefined) {
-        ids.set(f.terms[j]!, (i = words.length));
-        words.push(f.terms[j]!);
-        sizes.push(0);
-      }
-      if (seen.has(i)) return null;
-      seen.add(i);
-      g[j] = i;
-      sizes[i]! += f.starts[j + 1]! - f.starts[j]!;
-    }
-    return g;
-  });
-  if (globalOf.some((g) => g === null)) return null;
-  const sorted = words.map((_, i) => i).sort((a, b) => compareStrings(words[a]!, words[b]!));
-  const starts = new Uint32Array(words.length + 1);
-  const at = new Uint32Array(words.length);
-  sorted.forEach((i, r) => {
-    at[i] = starts[r]!;
-    starts[r + 1] = starts[r]! + sizes[i]!;
-  });
-  const postings = new Uint32Array(starts[words.length]!);
-  let offset = 0;
-  for (let k = 0; k < files.length; k++) {
-    const f = files[k]!;
-    const g = globalOf[k]!;
-    for (let j = 0; j < f.terms.length; j++) {
-      let prev = -1;
-      for (let p = f.starts[j]!; p < f.starts[j + 1]!; p++) {
-        const local = postingOrdinal(f.postings[p]!);
-        const cls = postingClass(f.postings[p]!);
-        if (local <= prev || local >= f.count || cls < 1 || cls > MAX_CLASS) return null;
-        prev = local;
-        postings[at[g[j]!]!++] = packPosting(offset + local, cls);
-      }
-    }
-    offset += f.count;
-  }
-  return { count, common: commonSubject(files), terms: sorted.map((i) => words[i]!), starts, postings };
-}
+/**
+ * Merges files' words one file at a time, so that only the postings of the
+ * files before are held, not their words.
+ */
+export class WordsMerger {
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly sizes: number[] = [];
+  private readonly files: Array<{ g: Int32Array; starts: Uint32Array; postings: Uint32Array; count: number }> = [];
+  private readonly subjects = new Map<string, [facts: number, firstId: string]>();
+  private count = 0;
 
-/** The subject most facts name; among equals, the one named by the least id (the first met in id order). */
-function commonSubject(files: readonly FileWords[]): string | null {
-  const all = new Map<string, [number, string]>();
-  for (const f of files) {
+  /** Adds the next file's words; false, adding nothing, when they are not what fileWords makes. */
+  add(f: FileWords): boolean {
+    if (!validFileWords(f) || this.count + f.count >= MAX_FACTS) return false;
+    const g = new Int32Array(f.terms.length);
+    for (let j = 0; j < f.terms.length; j++) {
+      let i = this.ids.get(f.terms[j]!);
+      if (i === undefined) {
+        this.ids.set(f.terms[j]!, (i = this.words.length));
+        this.words.push(f.terms[j]!);
+        this.sizes.push(0);
+      }
+      g[j] = i;
+      this.sizes[i]! += f.starts[j + 1]! - f.starts[j]!;
+    }
     for (const [subject, n, first] of f.subjects) {
-      const s = all.get(subject);
-      if (!s) all.set(subject, [n, first]);
+      const s = this.subjects.get(subject);
+      if (!s) this.subjects.set(subject, [n, first]);
       else {
         s[0] += n;
         if (compareStrings(first, s[1]) < 0) s[1] = first;
       }
     }
+    this.files.push({ g, starts: f.starts, postings: f.postings, count: f.count });
+    this.count += f.count;
+    return true;
   }
-  let best: string | null = null;
-  let bestN = 0;
-  let bestFirst = '';
-  for (const [subject, [n, first]] of all) {
-    if (n > bestN || (n === bestN && compareStrings(first, bestFirst) < 0)) [best, bestN, bestFirst] = [subject, n, first];
+
+  finish(): MergedWords {
+    const { words, sizes } = this;
+    const sorted = words.map((_, i) => i).sort((a, b) => compareStrings(words[a]!, words[b]!));
+    const starts = new Uint32Array(words.length + 1);
+    const at = new Uint32Array(words.length);
+    sorted.forEach((i, r) => {
+      at[i] = starts[r]!;
+      starts[r + 1] = starts[r]! + sizes[i]!;
+    });
+    const postings = new Uint32Array(starts[words.length]!);
+    let offset = 0;
+    for (const f of this.files) {
+      for (let j = 0; j < f.g.length; j++) {
+        for (let p = f.starts[j]!; p < f.starts[j + 1]!; p++) postings[at[f.g[j]!]!++] = packPosting(offset + postingOrdinal(f.postings[p]!), postingClass(f.postings[p]!));
+      }
+      offset += f.count;
+    }
+    return { count: this.count, common: this.common(), terms: sorted.map((i) => words[i]!), starts, postings };
   }
-  return best;
+
+  /** The subject most facts name; among equals, the one named by the least id (the first met in id order). */
+  private common(): string | null {
+    let best: string | null = null;
+    let bestN = 0;
+    let bestFirst = '';
+    for (const [subject, [n, first]] of this.subjects) {
+      if (n > bestN || (n === bestN && compareStrings(first, bestFirst) < 0)) [best, bestN, bestFirst] = [subject, n, first];
+    }
+    return best;
+  }
+}
+
+/** Each term once, its postings in order, below the file's count and of a known class. */
+function validFileWords(f: FileWords): boolean {
+  if (f.starts.length !== f.terms.length + 1 || f.starts[0] !== 0 || f.starts[f.terms.length] !== f.postings.length) return false;
+  if (new Set(f.terms).size !== f.terms.length) return false;
+  for (let j = 0; j < f.terms.length; j++) {
+    if (f.starts[j + 1]! < f.starts[j]!) return false;
+    let prev = -1;
+    for (let p = f.starts[j]!; p < f.starts[j + 1]!; p++) {
+      const local = postingOrdinal(f.postings[p]!);
+      const cls = postingClass(f.postings[p]!);
+      if (local <= prev || local >= f.count || cls < 1 || cls > MAX_CLASS) return false;
+      prev = local;
+    }
+  }
+  return true;
+}
+
+/** Merges files' words; null when some are not what fileWords makes. */
+export function mergeWords(files: readonly FileWords[]): MergedWords | null {
+  const merger = new WordsMerger();
+  return files.every((f) => merger.add(f)) ? merger.finish() : null;
 }
 
 /** The index of merged words, in memory. */
@@ -225,7 +245,7 @@ function fileWordsSections(w: FileWords, hash: string): Buffer[] {
 
 const isInt = (n: unknown, max = 0xffffffff): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
 
-/** A file's words as stored, or null when missing or failing a check (the merge checks the postings). */
+/** A file's words as stored, or null when missing or failing a check (WordsMerger.add checks the postings). */
 function readFileWords(file: string, hash: string): FileWords | null {
   const f = CacheFile.open(file, KIND_CHECK_WORDS);
   if (!f) return null;
@@ -240,8 +260,7 @@ function readFileWords(file: string, hash: string): FileWords | null {
     const terms = text === null ? null : head.termCount === 0 ? [] : text.toString('utf8').split('\n');
     const starts = readU32(f.section(W_STARTS), head.termCount + 1);
     const postings = readU32(f.section(W_POSTINGS));
-    if (!terms || terms.length !== head.termCount || !starts || !postings || starts[0] !== 0 || starts[head.termCount] !== postings.length) return null;
-    for (let j = 0; j < head.termCount; j++) if (starts[j + 1]! < starts[j]! || !terms[j]) return null;
+    if (!terms || terms.length !== head.termCount || terms.some((t) => !t) || !starts || !postings) return null;
     return { count: head.count, terms, starts, postings, subjects: head.subjects as FileWords['subjects'] };
   } finally {
     f.close();
@@ -391,23 +410,20 @@ export function storedWords(catalog: DiskCatalog): Words | null {
   const stored = open();
   if (stored) return stored;
 
-  // Each file's words as stored, else from its facts; from the facts alone when the stored ones do not merge.
-  const fileWordsOf = (i: number, useStored: boolean): FileWords => {
+  // Each file's words as stored, else (missing, or not what fileWords makes) from its facts.
+  const merger = new WordsMerger();
+  for (let i = 0; i < files.length; i++) {
     const hash = files[i]![1];
     const file = path.join(dir, hash + '.zgc');
-    let w = useStored ? readFileWords(file, hash) : null;
-    if (!w) {
-      w = fileWords(catalog.factsOfFile(i));
-      writeContainer(file, KIND_CHECK_WORDS, fileWordsSections(w, hash));
-    }
-    return w;
-  };
-  const merge = (useStored: boolean) => {
-    const m = mergeWords(files.map((_, i) => fileWordsOf(i, useStored)));
-    return m && m.count === catalog.factCount ? m : null;
-  };
-  const merged = merge(true) ?? merge(false);
-  if (!merged) return null;
+    const stored = readFileWords(file, hash);
+    if (stored && merger.add(stored)) continue;
+    const made = fileWords(catalog.factsOfFile(i));
+    writeContainer(file, KIND_CHECK_WORDS, fileWordsSections(made, hash));
+    if (!merger.add(made)) return null;
+  }
+  const merged = merger.finish();
+  // Numbered as the catalog numbers its facts only when no id is there twice (a base with errors is never checked).
+  if (merged.count !== catalog.factCount) return null;
   if (writeContainer(indexFile, KIND_CHECK_INDEX, indexSections({ dir: catalog.dir, files: files.map(([rel, hash]) => [rel, hash]) }, merged))) {
     collectGarbage(dir, new Set([INDEX, ...files.map(([, hash]) => hash + '.zgc')]));
     const reread = open();
