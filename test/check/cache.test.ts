@@ -109,16 +109,30 @@ describe('the word index of zgc check', () => {
     const dir = factsCopy();
     const cacheHome = tempDir();
     await check(dir, cacheHome);
-    cpSync(path.join(dir, 'beijing.yaml'), path.join(dir, 'more', 'beijing-copy.yaml'), { recursive: true });
-    // The copy's ids clash: the facts do not load, cached or not.
-    const clash = await check(dir, cacheHome);
-    expect(clash).toEqual(await check(dir, null));
-    expect(clash.code).toBe(2);
-    (await import('node:fs')).rmSync(path.join(dir, 'more'), { recursive: true });
-    (await import('node:fs')).rmSync(path.join(dir, 'international-cooperation.yaml'));
+    const { mkdirSync, rmSync } = await import('node:fs');
+    mkdirSync(path.join(dir, 'more'));
+    writeFileSync(
+      path.join(dir, 'more', 'added.yaml'),
+      `facts:
+  - id: beijing-high-tech-enterprises-2023
+    title: Beijing's national high-tech enterprises in 2023
+    statement: The number of Beijing's national high-tech enterprises reached 28,000 in 2023.
+    value: 28000
+    unit: count
+    period: 2023
+    subject: Beijing
+    sources:
+      - source: globaltimes-2025-zgc-forum-preview
+        quote: "In 2023, the number of Beijing's national high-tech enterprises reached 28,000."
+`,
+    );
+    const added = await check(dir, cacheHome);
+    expect(added).toEqual(await check(dir, null));
+    expect(perFile(cacheHome)).toHaveLength(readdirSync(SHIPPED).filter((f) => f.endsWith('.yaml')).length + 1);
+    rmSync(path.join(dir, 'international-cooperation.yaml'));
     const fewer = await check(dir, cacheHome);
     expect(fewer).toEqual(await check(dir, null));
-    expect(fewer).not.toEqual(expected);
+    expect(fewer).not.toEqual(added);
   });
 });
 
