@@ -61,6 +61,9 @@ export interface FactProfile {
   subjectTerms: string[];
   /** Every word of its subject ("zgc forum" for "Zhongguancun Forum 2025"). */
   subjectWords: string[];
+  /** The idf of each of titleTerms, and of each alias's terms. */
+  titleIdf: number[];
+  aliasIdf: number[][];
   /** Weight (sum of idf) of the title's words, and of each alias's, with the rarest word of each alias. */
   titleWeight: number;
   aliasWeights: Array<{ total: number; rarest: number }>;
@@ -123,8 +126,10 @@ export function factIndex(words: Words, facts: FactSource): FactIndex {
     p = profileOf(facts.fact(i));
     p.holds = (t) => holds(t, i);
     p.subjectTerms = p.fact.subject === common ? [] : p.subjectTerms.filter((t) => !commonTerms.has(t));
-    p.titleWeight = p.titleTerms.reduce((s, t) => s + idf(t), 0);
-    p.aliasWeights = p.aliasTerms.map((a) => ({ total: a.reduce((s, t) => s + idf(t), 0), rarest: Math.max(...a.map(idf)) }));
+    p.titleIdf = p.titleTerms.map(idf);
+    p.aliasIdf = p.aliasTerms.map((a) => a.map(idf));
+    p.titleWeight = p.titleIdf.reduce((s, v) => s + v, 0);
+    p.aliasWeights = p.aliasIdf.map((a) => ({ total: a.reduce((s, v) => s + v, 0), rarest: Math.max(...a) }));
     profiles.set(i, p);
     return p;
   };
@@ -228,6 +233,8 @@ function profileOf(fact: Fact): FactProfile {
     displayTerms,
     subjectTerms: fact.subject ? [...new Set(termsOf(fact.subject))] : [],
     subjectWords: fact.subject ? [...new Set(termsOf(fact.subject))] : [],
+    titleIdf: [],
+    aliasIdf: [],
     titleWeight: 0,
     aliasWeights: [],
   };
@@ -580,12 +587,13 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
   const cap = Math.max(FINDING_POSTINGS, index.count * FINDING_SHARE);
   const { sums, marks } = scratchOf(index);
   const found: number[] = [];
+  /** Common terms with their weight in the sentence times their idf. */
   const common: Array<[string, number]> = [];
   for (const [t, w] of ctx.weights) {
     const df = index.words.df(t);
     if (!df) continue;
     if (df > cap) {
-      common.push([t, w]);
+      common.push([t, w * index.idf(t)]);
       continue;
     }
     const tw = w * index.idf(t);
@@ -599,13 +607,12 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
       sums[i]! += tw * CLASS_WEIGHTS[postingClass(list[k]!)]!;
     }
   }
-  const idf = index.idf;
   const raws: Array<[number, number]> = [];
   for (const i of found) {
     let raw = sums[i]!;
     sums[i] = 0;
     marks[i] = 0;
-    for (const [t, w] of common) raw += w * idf(t) * index.weightIn(t, i);
+    for (const [t, w] of common) raw += w * index.weightIn(t, i);
     if (raw * MAX_BONUS >= minScore) raws.push([i, raw]);
   }
   // Only the best-worded facts are weighed in full: the others cannot come near them.
@@ -619,10 +626,11 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     let score = raw;
     // How much of the title or an alias the sentence names: anywhere in it, or weighed by nearness to the figure.
     const named = (present: (t: string) => number, singleAliases: boolean) => {
-      let best = profile.titleWeight > 0 ? profile.titleTerms.reduce((s, t) => s + present(t) * idf(t), 0) / profile.titleWeight : 0;
+      let best = profile.titleWeight > 0 ? profile.titleTerms.reduce((s, t, k) => s + present(t) * profile.titleIdf[k]!, 0) / profile.titleWeight : 0;
       profile.aliasTerms.forEach((a, k) => {
         const { total, rarest } = profile.aliasWeights[k]!;
-        if ((a.length > 1 || singleAliases) && total > 0 && rarest >= MIN_ALIAS_IDF) best = Math.max(best, a.reduce((s, t) => s + present(t) * idf(t), 0) / total);
+        const idfs = profile.aliasIdf[k]!;
+        if ((a.length > 1 || singleAliases) && total > 0 && rarest >= MIN_ALIAS_IDF) best = Math.max(best, a.reduce((s, t, j) => s + present(t) * idfs[j]!, 0) / total);
       });
       return best;
     };
