@@ -392,9 +392,8 @@ const sameFiles = (a: readonly (readonly [string, string])[], b: readonly (reado
 /**
  * The word index of a cached catalog: read from the cache when it was made
  * from the catalog's very files, else made (from each file's stored words, or
- * from its facts) and stored. Null when the catalog is not in the cache, or
- * its files' facts are not numbered as the catalog numbers them (an id twice):
- * the index is then built in memory.
+ * from its facts) and stored. Null when the files' facts are not numbered as
+ * the catalog numbers them (an id twice): the index is then built in memory.
  */
 export function storedWords(catalog: DiskCatalog): Words | null {
   const dir = path.join(catalog.cacheDir, CHECK_WORDS);
@@ -411,19 +410,24 @@ export function storedWords(catalog: DiskCatalog): Words | null {
   if (stored) return stored;
 
   // Each file's words as stored, else (missing, or not what fileWords makes) from its facts.
-  const merger = new WordsMerger();
-  for (let i = 0; i < files.length; i++) {
-    const hash = files[i]![1];
-    const file = path.join(dir, hash + '.zgc');
-    const stored = readFileWords(file, hash);
-    if (stored && merger.add(stored)) continue;
-    const made = fileWords(catalog.factsOfFile(i));
-    writeContainer(file, KIND_CHECK_WORDS, fileWordsSections(made, hash));
-    if (!merger.add(made)) return null;
-  }
-  const merged = merger.finish();
-  // Numbered as the catalog numbers its facts only when no id is there twice (a base with errors is never checked).
-  if (merged.count !== catalog.factCount) return null;
+  const merge = (useStored: boolean): MergedWords | null => {
+    const merger = new WordsMerger();
+    for (let i = 0; i < files.length; i++) {
+      const hash = files[i]![1];
+      const file = path.join(dir, hash + '.zgc');
+      const kept = useStored ? readFileWords(file, hash) : null;
+      if (kept && merger.add(kept)) continue;
+      const made = fileWords(catalog.factsOfFile(i));
+      writeContainer(file, KIND_CHECK_WORDS, fileWordsSections(made, hash));
+      if (!merger.add(made)) return null;
+    }
+    const merged = merger.finish();
+    // Numbered as the catalog numbers its facts only when no id is there twice (a base with errors is never checked).
+    return merged.count === catalog.factCount ? merged : null;
+  };
+  // Stored words that add up to another count than the catalog's are made again from the facts, all of them.
+  const merged = merge(true) ?? merge(false);
+  if (!merged) return null;
   if (writeContainer(indexFile, KIND_CHECK_INDEX, indexSections({ dir: catalog.dir, files: files.map(([rel, hash]) => [rel, hash]) }, merged))) {
     collectGarbage(dir, new Set([INDEX, ...files.map(([, hash]) => hash + '.zgc')]));
     const reread = open();

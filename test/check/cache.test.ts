@@ -232,6 +232,19 @@ describe('a hostile word index', () => {
     }
     expect(await check(facts, cacheHome)).toEqual(expected);
   });
+  it('is made again from the facts when a file\'s words claim another number of facts', async () => {
+    const cacheHome = tempDir();
+    await check(facts, cacheHome);
+    for (const f of mergedIndex(cacheHome)) (await import('node:fs')).rmSync(f);
+    const [victim] = perFile(cacheHome);
+    const s = sections(victim!, KIND_CHECK_WORDS);
+    const head = JSON.parse(s[0]!.toString('utf8'));
+    writeFileSync(victim!, Buffer.concat(encodeContainer(KIND_CHECK_WORDS, [Buffer.from(JSON.stringify({ ...head, count: head.count + 1 })), ...s.slice(1)])));
+    expect(await check(facts, cacheHome)).toEqual(expected);
+    // Rewritten as it was made: the next run reads it as it is.
+    expect(JSON.parse(sections(victim!, KIND_CHECK_WORDS)[0]!.toString('utf8')).count).toBe(head.count);
+    expect(mergedIndex(cacheHome)).toHaveLength(1);
+  });
 });
 
 describe('an unwritable word index', () => {
