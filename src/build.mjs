@@ -18,8 +18,8 @@
  * that parses a facts file then skips loading ajv and compiling the schema.
  *
  * ZGC_BUILD_ID, a hash of the sources that decide what the cache holds (the
- * loader, parser, validator and schema, the search index, the error
- * messages), tells the cache (src/facts/cache.ts) which build made a cached
+ * loader, parser, validator and schema, the search index, check's word
+ * index, the error messages), tells the cache (src/facts/cache.ts) which build made a cached
  * parse: another build never trusts it, and a build that changed nothing of
  * those keeps the cache of the one before.
  *
@@ -50,7 +50,9 @@ function filesUnder(dir) {
 function buildId() {
   const h = createHash('sha256');
   h.update(pkg.version ?? '');
-  const sources = [...filesUnder(path.join(root, 'src', 'facts')), ...filesUnder(path.join(root, 'src', 'search')), path.join(root, 'src', 'errors.ts'), ...filesUnder(path.join(root, 'schema'))];
+  // zgc check's cached word index is made by these two; the rest of src/check reads it, and may change without a rebuild.
+  const checkIndex = ['terms.ts', 'word-index.ts'].map((f) => path.join(root, 'src', 'check', f));
+  const sources = [...filesUnder(path.join(root, 'src', 'facts')), ...filesUnder(path.join(root, 'src', 'search')), ...checkIndex, path.join(root, 'src', 'errors.ts'), ...filesUnder(path.join(root, 'schema'))];
   for (const f of sources.sort()) {
     h.update(path.relative(root, f));
     h.update(readFileSync(f));
