@@ -52,9 +52,10 @@ function buildProgram(io: Io, setCode: (code: number) => void, argv: string[]): 
     if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
     cmd.action(async function (this: Command) {
       const global = program.opts<GlobalOptions>();
-      const ctx: Context = { io, global, style: await styleFor(global, io), program, specs: commands };
+      const style = await styleFor(global, io);
       const args = this.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
-      setCode(await runWithCache(io, { env: io.env, cache: global.cache !== false }, (io) => spec.run({ ...ctx, io }, args, this.opts())));
+      const settings = { env: io.env, cache: global.cache !== false };
+      setCode(await runWithCache(io, settings, (io, cache) => spec.run({ io, global, style, program, specs: commands, cache } satisfies Context, args, this.opts())));
     });
   }
   return program;

@@ -41,7 +41,7 @@ export const check: CommandSpec = {
     const format: Format = opts.format === undefined && !opts.json ? 'plain' : outputFormat(opts, io);
     const only = readOnly(opts.only);
     const drafts = await readDrafts(ctx, args);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
     const index = indexOf(base);
     const files: CheckedFile[] = drafts.map((d) => ({ file: d.name, results: checkDraft(d.text, index) }));
     const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);

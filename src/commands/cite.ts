@@ -31,7 +31,7 @@ export const cite: CommandSpec = {
     const given = opts.format as CiteFormat | undefined;
     if (given && isExportStyle(style)) throw new UsageError(`--format does not apply to --style ${style}, which is a file format of its own`);
     const ids = args.length === 1 && args[0] === '-' ? await readIds(ctx) : args;
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
     const { sources, unknown } = selectSources(base, ids);
     // Citations of the ids found are printed even when others are unknown; the exit code says some were not.
     for (const id of unknown) io.error(`zgc: no fact or source "${visibleInline(id)}"\n`);

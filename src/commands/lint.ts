@@ -18,7 +18,7 @@ export const lint: CommandSpec = {
     cmd.option('--no-warnings', 'report errors only');
     formatOptions(cmd, ['plain', 'json']);
   },
-  async run({ io, style }, _args, opts) {
+  async run({ io, style, cache }, _args, opts) {
     const format = outputFormat(opts, io);
     const archive = opts.archive as string | undefined;
     const archiveDir = archive === undefined ? undefined : path.resolve(io.cwd, archive);
@@ -31,7 +31,7 @@ export const lint: CommandSpec = {
       }
       if (!isDir) throw new UsageError(`${archive}: no such archive directory`);
     }
-    const { base, problems } = await loadFactsWithProblems(factsDir(opts, io), { cwd: io.cwd });
+    const { base, problems } = await loadFactsWithProblems(factsDir(opts, io), { cwd: io.cwd, ...cache });
     const clean = !problems.some((p) => p.severity === 'error');
     // Warnings and quote checks speak of a base that loaded; a broken one gets its errors first.
     if (clean) {

@@ -25,10 +25,10 @@ export const list: CommandSpec = {
     formatOptions(cmd);
     fieldOption(cmd);
   },
-  async run({ io, style }, _args, opts) {
+  async run({ io, style, cache }, _args, opts) {
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
     const facts = filterFacts(base.facts, {
       tag: opts.tag as string[] | undefined,
       source: opts.source as string[] | undefined,

@@ -44,7 +44,7 @@ export const newFact: CommandSpec = {
       .option('--alias <text>', 'a way people ask for it (repeatable)', collect)
       .option('--tag <tag>', 'a tag (repeatable)', collect);
   },
-  async run({ io }, args, opts) {
+  async run({ io, cache }, args, opts) {
     const id = args[0] ?? '';
     // The id is checked before anything else touches the file system.
     const syntax = idProblem(id);
@@ -53,7 +53,7 @@ export const newFact: CommandSpec = {
     const dir = factsDir(opts, io);
     // A file already at the target (even a dangling link) is named before the facts are read.
     if (pathTaken(path.join(dir, `${id}.yaml`))) throw new ZgcError(`${path.relative(io.cwd, path.join(dir, `${id}.yaml`))}: a file is already there; nothing was written`, EXIT_ERROR);
-    const base = await loadFacts(dir, { cwd: io.cwd });
+    const base = await loadFacts(dir, { cwd: io.cwd, ...cache });
     const taken = idProblem(id, base);
     if (taken) throw new UsageError(taken);
     if (spec.source !== undefined && !base.sourceById.has(spec.source)) throw new UsageError(`no source "${spec.source}" (see zgc sources)`);

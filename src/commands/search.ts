@@ -19,13 +19,13 @@ export const search: CommandSpec = {
     formatOptions(cmd);
     fieldOption(cmd);
   },
-  async run({ io, style }, args, opts) {
+  async run({ io, style, cache }, args, opts) {
     const query = readQuery(args);
     const limit = Number(opts.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not "${String(opts.limit)}"`);
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
     const results = await rankFacts(base, query, limit);
     const rows = scoredRows(results, base);
     io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));

@@ -18,10 +18,10 @@ export const sources: CommandSpec = {
     formatOptions(cmd);
     fieldOption(cmd, SOURCE_FIELDS);
   },
-  async run({ io, style }, _args, opts) {
+  async run({ io, style, cache }, _args, opts) {
     const format = outputFormat(opts, io);
     const field = readField(opts, SOURCE_FIELDS);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
     const rows = sourceRows(base);
     io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
     return EXIT_OK;
@@ -38,9 +38,9 @@ export const source: CommandSpec = {
     factsOption(cmd);
     formatOptions(cmd, ['table', 'plain', 'json']);
   },
-  async run({ io, style }, args, opts) {
+  async run({ io, style, cache }, args, opts) {
     const format = outputFormat(opts, io);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
     const s = base.sourceById.get(args[0]!);
     if (!s) {
       io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)\n`);

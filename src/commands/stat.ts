@@ -35,7 +35,7 @@ export const stat: CommandSpec = {
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
     const citeStyle = readCiteStyle(opts, format, field);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd });
+    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
     const results: Lookup[] = [];
     for (const q of queries) results.push(await findFact(base, q));
     for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r.query, r.suggestions)}`);

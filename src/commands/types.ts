@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import type { CacheSettings } from '../facts/load.js';
 import type { Style } from '../output/style.js';
 import type { GlobalOptions } from './options.js';
 
@@ -8,6 +9,8 @@ export interface Context {
   global: GlobalOptions;
   /** Colour for stdout, decided once per run. */
   style: Style;
+  /** The run's cache settings (--no-cache, where the cache is), for loadFacts. */
+  cache: CacheSettings;
   /** The commander program and the command list, for commands that describe zgc itself. */
   program: Command;
   specs: CommandSpec[];

@@ -10,7 +10,6 @@
  * its SHA-256 when those cannot be trusted (git's "racily clean" rule: a file
  * modified within RACY_MS of the moment it was last read is hashed again).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdirSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Io } from '../io.js';
@@ -95,7 +94,7 @@ export interface LoadOptions {
   cwd?: string;
   /**
    * The environment to find the cache directory in ($XDG_CACHE_HOME, $HOME):
-   * the Io's, never process.env. Without it (and outside a command run) there is no cache.
+   * the Io's, never process.env. Without it there is no cache.
    */
   env?: NodeJS.ProcessEnv;
   /** false (--no-cache): parse every file, and neither read nor write the cache. */
@@ -104,23 +103,21 @@ export interface LoadOptions {
   verify?: boolean;
 }
 
-interface CacheSettings {
+/** A run's cache settings, as a command hands them to loadFacts. */
+export interface CacheSettings {
   env: NodeJS.ProcessEnv;
   cache: boolean;
   /** Check every cached record before using its file's shard (the run after one failed a check). */
   verify?: boolean;
 }
 
-const runSettings = new AsyncLocalStorage<CacheSettings>();
-
 /**
  * Runs one command with the cache settings of its run (the Io's environment,
- * --no-cache), which loadFacts uses when not given its own: commands need not
- * pass them along. If a cache file turns out damaged midway (the loader then
+ * --no-cache). If a cache file turns out damaged midway (the loader then
  * drops it) and the command has printed nothing yet, the command runs once
- * more, with stdin replayed, and the cache is rebuilt.
+ * more, with stdin replayed, verifying what it reads, and the cache is rebuilt.
  */
-export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io: Io) => Promise<T>): Promise<T> {
+export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io: Io, settings: CacheSettings) => Promise<T>): Promise<T> {
   let printed = false;
   let stdin: Promise<string | null> | null = null;
   // Everything else is read through from the run's Io, when asked for.
@@ -136,10 +133,10 @@ export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io:
     readStdin: () => (stdin ??= io.readStdin()),
   });
   try {
-    return await runSettings.run(settings, () => run(tracked));
+    return await run(tracked, settings);
   } catch (err) {
     if (!(err instanceof CacheReadError) || printed) throw err;
-    return runSettings.run({ ...settings, verify: true }, () => run(tracked));
+    return run(tracked, { ...settings, verify: true });
   }
 }
 
@@ -157,12 +154,9 @@ export async function loadFactsWithProblems(dir: string, options: LoadOptions = 
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : f;
   };
   const files = listFactFiles(dir);
-  const scope = runSettings.getStore();
-  const env = options.env ?? scope?.env;
-  const useCache = options.cache ?? scope?.cache ?? true;
-  const root = !useCache || !env ? null : cacheRoot(env);
+  const root = options.cache === false || !options.env ? null : cacheRoot(options.env);
   if (root === null) return assembleBase(dir, await parseFiles(files, displayPath));
-  const verify = options.verify ?? scope?.verify ?? false;
+  const verify = options.verify ?? false;
   const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDirFor(root, path.resolve(dir)), verify);
   return { base: catalog instanceof DiskCatalog ? baseOf(catalog) : eagerBase(catalog), problems: catalog.problems };
 }
