@@ -21,8 +21,8 @@ import { extractClaims } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
 import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
-export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
-export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
+import type { Verdict } from './verdicts.js';
+export { VERDICTS, type Verdict } from './verdicts.js';
 
 /** What the facts say, one entry per version of the fact's figure (or its period). */
 export interface Expected {

@@ -5,9 +5,9 @@ import type { CommandSpec, Context } from './types.js';
 import { factsDir, factsOption, outputFormat, type Format } from './options.js';
 import { describeFsError, loadFacts } from '../facts/load.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
-import { indexOf } from '../check/match.js';
-import { checkDraft, VERDICTS, type CheckedClaim, type Verdict } from '../check/check.js';
-import { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable, type CheckedFile } from '../output/check.js';
+import type { CheckedClaim } from '../check/check.js';
+import { VERDICTS, type Verdict } from '../check/verdicts.js';
+import type { CheckedFile } from '../output/check.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../errors.js';
 
 /** Drafts larger than this are refused: no article is near it, and it bounds the time a check takes. */
@@ -42,6 +42,8 @@ export const check: CommandSpec = {
     const only = readOnly(opts.only);
     const drafts = await readDrafts(ctx, args);
     const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
+    // The checker is loaded by the command that uses it: its tables cost every other command's start-up about a millisecond.
+    const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }] = await Promise.all([import('../check/match.js'), import('../check/check.js'), import('../output/check.js')]);
     const index = indexOf(base);
     const files: CheckedFile[] = drafts.map((d) => ({ file: d.name, results: checkDraft(d.text, index) }));
     const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);
