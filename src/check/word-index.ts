@@ -21,7 +21,7 @@ import type { Fact } from '../facts/types.js';
 import { CacheFile, checksum, collectGarbage, jsonSection, KIND_CHECK_INDEX, KIND_CHECK_WORDS, readU32, u32Section, writeContainer } from '../facts/cache.js';
 import { CacheReadError, type DiskCatalog } from '../facts/catalog.js';
 import { CHECK_WORDS } from '../facts/load.js';
-import { compareStrings } from '../search/terms.js';
+import { compareStrings, sortedOrder } from '../search/terms.js';
 import { CLASS_WEIGHTS, factTerms, weightClass } from './terms.js';
 
 /**
@@ -140,7 +140,7 @@ export class WordsMerger {
 
   finish(): MergedWords {
     const { words, sizes } = this;
-    const sorted = words.map((_, i) => i).sort((a, b) => compareStrings(words[a]!, words[b]!));
+    const sorted = sortedOrder(words);
     const starts = new Uint32Array(words.length + 1);
     const at = new Uint32Array(words.length);
     sorted.forEach((i, r) => {
@@ -155,7 +155,7 @@ export class WordsMerger {
       }
       offset += f.count;
     }
-    return { count: this.count, common: this.common(), terms: sorted.map((i) => words[i]!), starts, postings };
+    return { count: this.count, common: this.common(), terms: Array.from(sorted, (i) => words[i]!), starts, postings };
   }
 
   /** The subject most facts name; among equals, the one named by the least id (the first met in id order). */

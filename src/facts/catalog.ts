@@ -13,7 +13,7 @@ import type { Fact, FactBase, Source } from './types.js';
 import type { ParsedFile } from './parse.js';
 import { decodeFact, decodeSource, decodeSummary, encodeFact, encodeSource, encodeSummary, summarize, summaryProblems, type FileSummary } from './codec.js';
 import { CacheFile, checksum, hash32, jsonSection, KIND_CATALOG, KIND_SHARD, readU32, u32Section } from './cache.js';
-import { compareStrings, factKeys, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, vocabularyLayout, type TermIndex, type VocabularyLayout } from '../search/terms.js';
+import { compareStrings, factKeys, sortedOrder, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, vocabularyLayout, type TermIndex, type VocabularyLayout } from '../search/terms.js';
 
 /** A problem with its file as an index into the catalog's files. */
 export interface StoredProblem {
@@ -121,10 +121,7 @@ export function buildTables(summaries: readonly FileSummary[]): Tables {
 
 function idRanks(ids: readonly string[]): Uint32Array {
   const rank = new Uint32Array(ids.length);
-  ids
-    .map((_, o) => o)
-    .sort((a, b) => compareStrings(ids[a]!, ids[b]!))
-    .forEach((o, r) => (rank[o] = r));
+  sortedOrder(ids).forEach((o, r) => (rank[o] = r));
   return rank;
 }
 
@@ -145,7 +142,7 @@ function mergeWords(summaries: readonly FileSummary[], ordinalOf: readonly Int32
     return g;
   });
   // Sorted vocabulary: rank[i] is the sorted place of words[i].
-  const sorted = words.map((_, i) => i).sort((a, b) => compareStrings(words[a]!, words[b]!));
+  const sorted = sortedOrder(words);
   const rank = new Int32Array(words.length);
   sorted.forEach((i, r) => (rank[i] = r));
   const sizes = new Uint32Array(words.length + 1);

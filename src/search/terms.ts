@@ -96,6 +96,67 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Below this many strings a range is finished by insertion sort. */
+const SMALL_RANGE = 12;
+
+/**
+ * The order that sorts these strings as compareStrings does (by UTF-16 code
+ * units), equal strings kept in their given order: order[r] is the index of
+ * the string ranked r. A multikey quicksort, which looks at one character of
+ * each string at a time rather than comparing whole strings: ids share long
+ * prefixes, and rebuilding a catalog of 100,000 ids took about 300 ms with
+ * Array.prototype.sort, and takes about a tenth of that this way.
+ */
+export function sortedOrder(strings: readonly string[]): Uint32Array {
+  const n = strings.length;
+  const order = new Uint32Array(n);
+  // The strings in the order being made, moved with it: one lookup per character read, not two.
+  const keys = strings.slice();
+  for (let i = 0; i < n; i++) order[i] = i;
+  const swap = (i: number, j: number): void => {
+    const o = order[i]!;
+    order[i] = order[j]!;
+    order[j] = o;
+    const k = keys[i]!;
+    keys[i] = keys[j]!;
+    keys[j] = k;
+  };
+  // Ranges [lo, hi) whose strings agree on their first d characters.
+  const stack: number[] = [0, n, 0];
+  while (stack.length) {
+    const d = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo < 2) continue;
+    if (hi - lo <= SMALL_RANGE) {
+      for (let i = lo + 1; i < hi; i++) {
+        for (let j = i; j > lo && (keys[j - 1]! > keys[j]! || (keys[j - 1]! === keys[j]! && order[j - 1]! > order[j]!)); j--) swap(j, j - 1);
+      }
+      continue;
+    }
+    const at = (i: number): number => (d < keys[i]!.length ? keys[i]!.charCodeAt(d) : -1);
+    const a = at(lo);
+    const b = at((lo + hi) >>> 1);
+    const c = at(hi - 1);
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // Three ways: characters below the pivot's, equal to it, above it.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i < gt) {
+      const x = at(i);
+      if (x < pivot) swap(lt++, i++);
+      else if (x > pivot) swap(--gt, i);
+      else i++;
+    }
+    stack.push(lo, lt, d, gt, hi, d);
+    // Strings that ended here are equal: they go in their given order.
+    if (pivot === -1) order.subarray(lt, gt).sort();
+    else stack.push(lt, gt, d + 1);
+  }
+  return order;
+}
+
 const DIGITS = /^\d+$/;
 
 /** The most edits a query word of this length may carry and still match. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTermIndex, editDistance, FIELD_FACTOR, matchingTerms, matchQuality, maxEdits, postingClass, postingOrdinal, rankOrdinals, type TermIndex } from '../../src/search/terms.js';
+import { buildTermIndex, compareStrings, editDistance, FIELD_FACTOR, matchingTerms, matchQuality, maxEdits, postingClass, postingOrdinal, rankOrdinals, sortedOrder, type TermIndex } from '../../src/search/terms.js';
 import { tokenize } from '../../src/search/normalize.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { rankFacts } from '../../src/search/find.js';
@@ -25,6 +25,43 @@ function osa(a: string, b: string): number {
 }
 
 const word = fc.string({ unit: fc.constantFrom(...'abcdeé12'.split('')), minLength: 0, maxLength: 12 });
+
+describe('sortedOrder', () => {
+  /** The reference: indexes sorted by compareStrings, equal strings in their given order (Array.prototype.sort is stable). */
+  const reference = (xs: string[]) => xs.map((_, i) => i).sort((a, b) => compareStrings(xs[a]!, xs[b]!));
+
+  it('orders strings as compareStrings does, equal strings in their given order', () => {
+    // Few letters and shared prefixes, so that long common prefixes, prefixes of each other and duplicates are common.
+    const id = fc.oneof(fc.string({ unit: fc.constantFrom(...'ab-\u00e9\u4e2d'.split('')), maxLength: 6 }), fc.constantFrom('capital-review-0-1', 'capital-review-0-10', 'capital-review-0-2', 'capital', ''));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 200 }), (xs) => {
+        expect([...sortedOrder(xs)]).toEqual(reference(xs));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps equal strings in their given order in the small ranges it finishes by insertion', () => {
+    // Just over the insertion threshold, from a few strings: the partition scrambles equal strings, which insertion must put back.
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'm', 'zz', 'zzz', 'zb'), { minLength: 13, maxLength: 40 }), (xs) => {
+        expect([...sortedOrder(xs)]).toEqual(reference(xs));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts surrogate pairs by code unit, as < does', () => {
+    const xs = ['\uffff', '\u{1f600}', 'z', '\u{1f600}a', ''];
+    expect([...sortedOrder(xs)]).toEqual(reference(xs));
+    expect([...sortedOrder(xs)].map((i) => xs[i])).toEqual(['', 'z', '\u{1f600}', '\u{1f600}a', '\uffff']);
+  });
+
+  it('sorts a large range with many equal strings stably', () => {
+    const xs = Array.from({ length: 5000 }, (_, i) => `fact-${(i * 7919) % 97}-${i % 3 === 0 ? 'x' : ''}`);
+    expect([...sortedOrder(xs)]).toEqual(reference(xs));
+  });
+});
 
 describe('editDistance', () => {
   it('is the optimal string alignment distance, capped at maxD + 1', () => {
