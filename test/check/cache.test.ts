@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runZgc, type RunResult } from '../helpers/io.js';
 import { tempDir } from '../helpers/tmp.js';
+import { DAMAGE } from '../helpers/damage.js';
 import { CacheFile, checksum, encodeContainer, KIND_CHECK_INDEX, KIND_CHECK_WORDS } from '../../src/facts/cache.js';
 import { fileWords, memoryWords, mergeWords } from '../../src/check/word-index.js';
 import { loadFacts } from '../../src/facts/load.js';
@@ -135,23 +136,6 @@ describe('the word index of zgc check', () => {
     expect(fewer).not.toEqual(added);
   });
 });
-
-/** Ways a cache file can be found: each must read as no index at all. */
-const DAMAGE: [string, (bytes: Buffer) => Buffer][] = [
-  ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
-  ['empty', () => Buffer.alloc(0)],
-  ['garbage', (b) => Buffer.from(b.map((_, i) => (i * 7919 + 13) & 0xff))],
-  ['a byte changed in the middle', (b) => flip(b, Math.floor(b.length / 2))],
-  ['a byte changed near the end', (b) => flip(b, b.length - 3)],
-  ['from another build', (b) => flip(b, 28)],
-  ['with bytes appended', (b) => Buffer.concat([b, Buffer.from('more')])],
-];
-
-function flip(b: Buffer, at: number): Buffer {
-  const c = Buffer.from(b);
-  c[at] = c[at]! ^ 0x20;
-  return c;
-}
 
 describe('a damaged word index', () => {
   for (const target of ['merged index', 'file words']) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runZgc, FIXTURE_FACTS, type RunResult } from '../helpers/io.js';
 import { factsDirWith, SOURCE_YAML, tempDir } from '../helpers/tmp.js';
 import { BIN } from '../helpers/spawn.js';
+import { DAMAGE } from '../helpers/damage.js';
 import { cacheRoot, CacheFile, checksum, encodeContainer, KIND_CATALOG, KIND_MANIFEST, KIND_SHARD, writeContainer } from '../../src/facts/cache.js';
 import { RACY_MS, trusted, type FileState } from '../../src/facts/load.js';
 
@@ -183,31 +184,6 @@ describe('the cache after the facts change', () => {
     expect(r.stderr).toContain('cites unknown source "src-a"');
   });
 });
-
-/** Ways a cache file can be found: each must read as no cache at all. */
-const DAMAGE: [string, (bytes: Buffer) => Buffer][] = [
-  ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
-  ['empty', () => Buffer.alloc(0)],
-  ['garbage', (b) => Buffer.from(b.map((_, i) => (i * 7919 + 13) & 0xff))],
-  ['a byte changed in the middle', (b) => flip(b, Math.floor(b.length / 2))],
-  ['a byte changed near the end', (b) => flip(b, b.length - 3)],
-  ['from another format version', (b) => withU32(b, 8, b.readUInt32LE(8) + 1)],
-  ['of another kind', (b) => withU32(b, 12, b.readUInt32LE(12) === 1 ? 2 : 1)],
-  ['from another build', (b) => flip(b, 28)],
-  ['with bytes appended', (b) => Buffer.concat([b, Buffer.from('more')])],
-];
-
-function flip(b: Buffer, at: number): Buffer {
-  const c = Buffer.from(b);
-  c[at] = c[at]! ^ 0x20;
-  return c;
-}
-
-function withU32(b: Buffer, at: number, v: number): Buffer {
-  const c = Buffer.from(b);
-  c.writeUInt32LE(v >>> 0, at);
-  return c;
-}
 
 describe('a damaged cache', () => {
   for (const target of ['catalog.zgc', 'manifest.zgc', 'shard']) {
