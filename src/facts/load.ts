@@ -18,6 +18,7 @@ import type { FactBase } from './types.js';
 import { loadParseTools, parseFactFile, type ParsedFile, type ParseTools } from './parse.js';
 import { cacheDirFor, cacheRoot, CacheFile, collectGarbage, contentHash, jsonSection, KIND_CATALOG, KIND_MANIFEST, KIND_SHARD, writeContainer } from './cache.js';
 import { summarize, type FileSummary } from './codec.js';
+import { parseInWorkers, workerCount } from './parse-pool.js';
 import { baseOf, buildTables, CacheReadError, catalogSections, DiskCatalog, eagerBase, memoryCatalog, readCatalogMeta, Shard, shardSections, type Catalog } from './catalog.js';
 
 export interface LoadResult {
@@ -302,9 +303,10 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
 
   // Rebuild: each file's summary from its shard, or from parsing it (and writing its shard).
   let tools: ParseTools | null = null;
-  const summaries: FileSummary[] = [];
+  const summaries: (FileSummary | null)[] = entries.map(() => null);
   let allStored = readable;
-  for (const e of entries) {
+  const unstored: number[] = [];
+  for (const [i, e] of entries.entries()) {
     let shard = e.state ? Shard.open(shardPath(e.state.hash), e.state.hash) : null;
     if (!shard && e.state && !e.bytes) {
       // Trusted by its times, but its shard is gone: read it after all.
@@ -318,12 +320,33 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
       }
     }
     // Verifying, a shard counts only when every record in it reads back as the parser made it.
-    const stored = shard && (!verify || shard.parsed(e.shown)) ? shard.summary() : null;
+    summaries[i] = shard && (!verify || shard.parsed(e.shown)) ? shard.summary() : null;
     shard?.close();
-    if (stored) {
-      summaries.push(stored);
-      continue;
-    }
+    if (!summaries[i]) unstored.push(i);
+  }
+
+  // Many files to parse (a first run, a new build of zgc): on worker threads, a file at a time each.
+  const jobs = unstored.flatMap((i) => {
+    const e = entries[i]!;
+    return e.bytes && e.state ? [{ i, job: { shown: e.shown, bytes: e.bytes, hash: e.state.hash, shardPath: shardPath(e.state.hash) } }] : [];
+  });
+  const workers = workerCount(jobs.map((j) => j.job));
+  if (workers > 0) {
+    const done = await parseInWorkers(jobs.map((j) => j.job), workers);
+    done.forEach((d, k) => {
+      if (!d) return;
+      const e = entries[jobs[k]!.i]!;
+      summaries[jobs[k]!.i] = d.summary;
+      // Stored, its bytes are no longer needed; not, they are parsed again below to answer from memory.
+      if (d.stored) e.bytes = undefined;
+      else allStored = false;
+    });
+  }
+
+  // The rest here: few files, no workers, or a file a worker could not finish.
+  for (const i of unstored) {
+    if (summaries[i]) continue;
+    const e = entries[i]!;
     if (!e.bytes) {
       e.parsed = (await parseFiles([e.file], displayPath))[0]!;
     } else {
@@ -331,7 +354,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
       e.parsed = parseFactFile(e.bytes, e.shown, tools);
     }
     const summary = summarize(e.parsed);
-    summaries.push(summary);
+    summaries[i] = summary;
     if (e.state && writeContainer(shardPath(e.state.hash), KIND_SHARD, shardSections(e.parsed, summary, e.state.hash))) {
       // Stored: the memory goes, and comes back from the shard should it be needed.
       e.parsed = undefined;
@@ -341,7 +364,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     }
   }
 
-  const tables = buildTables(summaries);
+  const tables = buildTables(summaries as FileSummary[]);
   const files2 = entries.map((e) => [e.rel, e.state?.hash ?? ''] as [string, string]);
   if (allStored && writeContainer(catalogFile, KIND_CATALOG, catalogSections({ dir, files: files2, problems: tables.problems }, tables))) {
     writeManifest(manifestFile, dir, entries.map((e) => e.rel), entries.map((e) => e.state));
