@@ -10,7 +10,6 @@
  * Workers run the bundle (dist/zgc.cjs) with ZGC_PARSE_WORKER=1 in their
  * environment; run from the sources (tests), everything is parsed in-process.
  */
-import { availableParallelism } from 'node:os';
 import { summarize, type FileSummary } from './codec.js';
 import { KIND_SHARD, writeContainer } from './cache.js';
 import { loadParseTools, parseFactFile } from './parse.js';
@@ -47,16 +46,17 @@ const MAX_WORKERS = 8;
 const WORKER_HEAP_MB = 256;
 
 /**
- * How many workers to start for these jobs: none when parsing in-process is as
- * quick, that is when there is little to parse besides the largest file (one
- * 8 MB file alone: a first run takes 2.7 s parsing it in-process, 2.9 s in a worker).
+ * How many workers these jobs could use (parseInWorkers starts no more than
+ * there are cores): none when parsing in-process is as quick, that is when
+ * there is little to parse besides the largest file (one 8 MB file alone: a
+ * first run takes 2.7 s parsing it in-process, 2.9 s in a worker).
  */
 export function workerCount(jobs: readonly ParseJob[]): number {
   if (typeof ZGC_BUNDLED !== 'boolean' || jobs.length < 2) return 0;
   const sizes = jobs.map((j) => j.bytes.length);
   const rest = sizes.reduce((n, b) => n + b, 0) - Math.max(...sizes);
   if (rest < MIN_BYTES / 2) return 0;
-  return Math.min(availableParallelism(), jobs.length, MAX_WORKERS);
+  return Math.min(jobs.length, MAX_WORKERS);
 }
 
 /** Parses one file and stores its shard: what a worker does with each job. */
@@ -71,7 +71,8 @@ export async function parseJob(job: ParseJob): Promise<ParseDone> {
  * result is null where a worker failed. `entry` is the bundle the workers run.
  */
 export async function parseInWorkers(jobs: readonly ParseJob[], workers: number, entry: string = __filename): Promise<(ParseDone | null)[]> {
-  const { Worker } = await import('node:worker_threads');
+  // Loaded here, not at start-up: node:os alone costs every lookup a millisecond.
+  const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')]);
   const results: (ParseDone | null)[] = jobs.map(() => null);
   let next = 0;
   const work = () =>
@@ -102,7 +103,7 @@ export async function parseInWorkers(jobs: readonly ParseJob[], workers: number,
       worker.on('exit', () => resolve());
       feed();
     });
-  await Promise.all(Array.from({ length: workers }, work));
+  await Promise.all(Array.from({ length: Math.min(workers, availableParallelism()) }, work));
   return results;
 }
 
