@@ -4,11 +4,12 @@
  * validator prints what the sources print in-process.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnZgc } from '../helpers/spawn.js';
 import { runZgc, FIXTURE_FACTS } from '../helpers/io.js';
-import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
+import { factsDirWith, SOURCE_YAML, tempDir } from '../helpers/tmp.js';
 
 const DIST = path.resolve(__dirname, '../../dist');
 
@@ -58,6 +59,21 @@ describe('the built CLI', () => {
     const claims = (JSON.parse(built.stdout) as { claims: { text: string; number: { high: number | null }; verdict: string }[] }).claims;
     expect(claims.map((c) => [c.text, c.verdict])).toContainEqual(['52,000 visitors', 'supported']);
     expect(claims.find((c) => c.text === '1.2\u20131.5 million yuan')?.number.high).toBe(1_500_000);
+  });
+
+  it('looks a fact up loading none of the modules that only other work needs', () => {
+    // What a lookup's start-up must not pay for: stdout's stream, tty and net, os, promise hooks (AsyncLocalStorage), workers, the split-out libraries.
+    const dir = tempDir();
+    const preload = path.join(dir, 'loaded.cjs');
+    const out = path.join(dir, 'loaded.json');
+    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));\n`);
+    const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: tempDir() };
+    const lookup = () => spawnSync(process.execPath, ['-r', preload, path.join(DIST, '..', 'bin', 'zgc'), 'stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS], { env, encoding: 'utf8' });
+    expect(lookup().status).toBe(0); // the first run parses and caches
+    expect(lookup().stdout).toMatch(/^id\texpo-visitors-2024\n/);
+    const { builtins, files } = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
+    for (const m of ['os', 'tty', 'net', 'stream', 'internal/promise_hooks', 'worker_threads', 'internal/streams/writable']) expect(builtins).not.toContain(`NativeModule ${m}`);
+    expect(files.filter((f) => f.includes(`${path.sep}lazy${path.sep}`))).toEqual([]);
   });
 
   it('reports schema errors exactly as the sources do (the validator is compiled at build time)', async () => {
