@@ -148,6 +148,17 @@ export async function loadFacts(dir: string, options: LoadOptions = {}): Promise
   return base;
 }
 
+let parsedHere = false;
+
+/**
+ * Whether this process parsed facts files (itself or on worker threads): bin/zgc
+ * keeps V8's compiled code only from runs that did not, whose code is what
+ * lookups run.
+ */
+export function factsFilesParsed(): boolean {
+  return parsedHere;
+}
+
 export async function loadFactsWithProblems(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   const displayPath = (f: string) => {
@@ -156,7 +167,10 @@ export async function loadFactsWithProblems(dir: string, options: LoadOptions = 
   };
   const files = listFactFiles(dir);
   const root = options.cache === false || !options.env ? null : cacheRoot(options.env);
-  if (root === null) return assembleBase(dir, await parseFiles(files, displayPath));
+  if (root === null) {
+    parsedHere = true;
+    return assembleBase(dir, await parseFiles(files, displayPath));
+  }
   const verify = options.verify ?? false;
   const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDirFor(root, path.resolve(dir)), verify);
   return { base: catalog instanceof DiskCatalog ? baseOf(catalog) : eagerBase(catalog), problems: catalog.problems };
@@ -325,6 +339,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     if (!summaries[i]) unstored.push(i);
   }
 
+  parsedHere ||= unstored.length > 0;
   // Many files to parse (a first run, a new build of zgc): on worker threads, a file at a time each.
   const jobs = unstored.flatMap((i) => {
     const e = entries[i]!;
@@ -391,6 +406,7 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
       shard?.close();
     }
     if (!p) {
+      parsedHere = true;
       tools ??= await loadParseTools();
       p = e.bytes ? parseFactFile(e.bytes, e.shown, tools) : (await parseFiles([e.file], displayPath))[0]!;
     }

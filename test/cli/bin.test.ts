@@ -1,10 +1,11 @@
 /** The built bin as a real process: what only a process shows (pipes, exit codes, a full disk). */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, shell, spawnZgc } from '../helpers/spawn.js';
 import { FIXTURE_FACTS } from '../helpers/io.js';
-import { factsDirWith, tempDir } from '../helpers/tmp.js';
+import { factsDirWith, SOURCE_YAML, tempDir } from '../helpers/tmp.js';
 
 const FACTS = 4000;
 let big: string;
@@ -98,5 +99,40 @@ describe('bin/zgc', () => {
     expect(r.stderr).toMatch(/^zgc: .*bad\.yaml:\d+:\d+: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('the compiled code kept beside the bundle (dist/zgc.cjs.codecache)', () => {
+  /** A copy of the built package, so that its code cache is this test's alone. */
+  function packageCopy(): string {
+    const pkg = tempDir('zgc-pkg-');
+    const root = path.resolve(BIN, '..', '..');
+    cpSync(BIN, path.join(pkg, 'bin', 'zgc'));
+    cpSync(path.join(root, 'dist', 'zgc.cjs'), path.join(pkg, 'dist', 'zgc.cjs'));
+    cpSync(path.join(root, 'dist', 'lazy'), path.join(pkg, 'dist', 'lazy'), { recursive: true });
+    writeFileSync(path.join(pkg, 'package.json'), '{ "name": "zgc" }\n');
+    return pkg;
+  }
+
+  it('is kept by a lookup, never by a run that parsed facts files, in-process or on worker threads', () => {
+    const pkg = packageCopy();
+    const codeCache = path.join(pkg, 'dist', 'zgc.cjs.codecache');
+    const zgc = (args: string[], cacheHome: string) => spawnSync(process.execPath, [path.join(pkg, 'bin', 'zgc'), ...args], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
+    const fact = (i: number) => `  - id: f-${i}\n    title: Made-up fact ${i}\n    statement: Something was counted ${i} times, ${'and more words about it '.repeat(20)}.\n    value: ${i}\n    unit: count\n    sources:\n      - source: src-a\n        quote: "It was counted ${i} times."\n`;
+    const large = factsDirWith({
+      's.yaml': SOURCE_YAML,
+      'a.yaml': `facts:\n${Array.from({ length: 1000 }, (_, i) => fact(i)).join('')}`,
+      'b.yaml': `facts:\n${Array.from({ length: 1000 }, (_, i) => fact(1000 + i)).join('')}`,
+    });
+
+    expect(zgc(['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS], tempDir()).status).toBe(0); // parsed here
+    expect(existsSync(codeCache)).toBe(false);
+    expect(zgc(['stat', 'f-1', '--facts', large], tempDir()).status).toBe(0); // parsed on worker threads
+    expect(existsSync(codeCache)).toBe(false);
+    const cacheHome = tempDir();
+    zgc(['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS], cacheHome);
+    expect(existsSync(codeCache)).toBe(false);
+    expect(zgc(['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS, '--field', 'display'], cacheHome).stdout).toBe('52,000 visitors\n'); // a lookup
+    expect(existsSync(codeCache)).toBe(true);
   });
 });
