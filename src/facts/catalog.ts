@@ -12,7 +12,7 @@ import { ZgcError, type Problem } from '../errors.js';
 import type { Fact, FactBase, Source } from './types.js';
 import type { ParsedFile } from './parse.js';
 import { decodeFact, decodeSource, decodeSummary, encodeFact, encodeSource, encodeSummary, summarize, summaryProblems, type FileSummary } from './codec.js';
-import { CacheFile, checksum, hash32, jsonSection, KIND_CATALOG, KIND_SHARD, readU32, u32Section } from './cache.js';
+import { CacheFile, checksum, hash32, jsonSection, KIND_SHARD, readU32, u32Section } from './cache.js';
 import { compareStrings, factKeys, sortedOrder, memoryTermIndex, packedClass, posting, postingClass, postingOrdinal, vocabularyLayout, type TermIndex, type VocabularyLayout } from '../search/terms.js';
 
 /** A problem with its file as an index into the catalog's files. */

@@ -60,7 +60,7 @@ export function workerCount(jobs: readonly ParseJob[]): number {
 }
 
 /** Parses one file and stores its shard: what a worker does with each job. */
-export async function parseJob(job: ParseJob): Promise<ParseDone> {
+async function parseJob(job: ParseJob): Promise<ParseDone> {
   const parsed = parseFactFile(job.bytes, job.shown, await loadParseTools());
   const summary = summarize(parsed);
   return { summary, stored: writeContainer(job.shardPath, KIND_SHARD, shardSections(parsed, summary, job.hash)) };

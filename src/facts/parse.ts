@@ -4,7 +4,7 @@
  * Checks that need the whole directory (duplicate ids, references) live in
  * load.ts.
  */
-import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Loc, Problem } from '../errors.js';
 import type { Citation, Fact, FactFile, Source } from './types.js';
