@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import type { CommandSpec, Context } from './types.js';
-import { factsDir, factsOption, outputFormat, type Format } from './options.js';
-import { describeFsError, loadFacts } from '../facts/load.js';
+import { factsOption, loadCommandFacts, outputFormat, type Format } from './options.js';
+import { describeFsError } from '../facts/load.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
 import type { CheckedClaim } from '../check/check.js';
 import { VERDICTS, type Verdict } from '../check/verdicts.js';
@@ -41,7 +41,7 @@ export const check: CommandSpec = {
     const format: Format = opts.format === undefined && !opts.json ? 'plain' : outputFormat(opts, io);
     const only = readOnly(opts.only);
     const drafts = await readDrafts(ctx, args);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
+    const base = await loadCommandFacts(ctx, opts);
     // The checker is loaded by the command that uses it: its tables cost every other command's start-up about a millisecond.
     const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }] = await Promise.all([import('../check/match.js'), import('../check/check.js'), import('../output/check.js')]);
     const index = indexOf(base);

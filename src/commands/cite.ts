@@ -1,7 +1,6 @@
 import { Option } from 'commander';
 import type { CommandSpec, Context } from './types.js';
-import { factsDir, factsOption } from './options.js';
-import { loadFacts } from '../facts/load.js';
+import { factsOption, loadCommandFacts } from './options.js';
 import { selectSources } from '../cite/select.js';
 import { CITE_FORMATS, CITE_STYLES, DEFAULT_CITE_STYLE, isExportStyle, type CiteFormat, type CiteStyle } from '../cite/styles.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
@@ -31,7 +30,7 @@ export const cite: CommandSpec = {
     const given = opts.format as CiteFormat | undefined;
     if (given && isExportStyle(style)) throw new UsageError(`--format does not apply to --style ${style}, which is a file format of its own`);
     const ids = args.length === 1 && args[0] === '-' ? await readIds(ctx) : args;
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
+    const base = await loadCommandFacts(ctx, opts);
     const { sources, unknown } = selectSources(base, ids);
     // Citations of the ids found are printed even when others are unknown; the exit code says some were not.
     for (const id of unknown) io.error(`zgc: no fact or source "${visibleInline(id)}"\n`);

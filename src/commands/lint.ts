@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, formatOptions, outputFormat } from './options.js';
+import { factsDir, factsOption, formatOptions, loadOptions, outputFormat } from './options.js';
 import { loadFactsWithProblems } from '../facts/load.js';
 import { checkQuotes, lintWarnings } from '../facts/lint.js';
 import { jsonDocument } from '../output/json.js';
@@ -18,7 +18,8 @@ export const lint: CommandSpec = {
     cmd.option('--no-warnings', 'report errors only');
     formatOptions(cmd, ['plain', 'json']);
   },
-  async run({ io, style, cache }, _args, opts) {
+  async run(ctx, _args, opts) {
+    const { io, style } = ctx;
     const format = outputFormat(opts, io);
     const archive = opts.archive as string | undefined;
     const archiveDir = archive === undefined ? undefined : path.resolve(io.cwd, archive);
@@ -31,7 +32,7 @@ export const lint: CommandSpec = {
       }
       if (!isDir) throw new UsageError(`${archive}: no such archive directory`);
     }
-    const { base, problems } = await loadFactsWithProblems(factsDir(opts, io), { cwd: io.cwd, ...cache });
+    const { base, problems } = await loadFactsWithProblems(factsDir(opts, io), loadOptions(ctx));
     const clean = !problems.some((p) => p.severity === 'error');
     // Warnings and quote checks speak of a base that loaded; a broken one gets its errors first.
     if (clean) {

@@ -1,6 +1,5 @@
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField, type Format } from './options.js';
-import { loadFacts } from '../facts/load.js';
+import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat, readField, type Format } from './options.js';
 import { filterFacts } from '../search/filter.js';
 import { factRows } from '../output/fact-rows.js';
 import { renderField, renderRecords } from '../output/records.js';
@@ -25,10 +24,11 @@ export const list: CommandSpec = {
     formatOptions(cmd);
     fieldOption(cmd);
   },
-  async run({ io, style, cache }, _args, opts) {
+  async run(ctx, _args, opts) {
+    const { io, style } = ctx;
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
+    const base = await loadCommandFacts(ctx, opts);
     const facts = filterFacts(base.facts, {
       tag: opts.tag as string[] | undefined,
       source: opts.source as string[] | undefined,

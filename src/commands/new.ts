@@ -1,5 +1,5 @@
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption } from './options.js';
+import { factsDir, factsOption, loadOptions } from './options.js';
 import { loadFacts } from '../facts/load.js';
 import { idProblem, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
 import { parseFactFile, loadParseTools } from '../facts/parse.js';
@@ -44,7 +44,8 @@ export const newFact: CommandSpec = {
       .option('--alias <text>', 'a way people ask for it (repeatable)', collect)
       .option('--tag <tag>', 'a tag (repeatable)', collect);
   },
-  async run({ io, cache }, args, opts) {
+  async run(ctx, args, opts) {
+    const { io } = ctx;
     const id = args[0] ?? '';
     // The id is checked before anything else touches the file system.
     const syntax = idProblem(id);
@@ -53,7 +54,7 @@ export const newFact: CommandSpec = {
     const dir = factsDir(opts, io);
     // A file already at the target (even a dangling link) is named before the facts are read.
     if (pathTaken(path.join(dir, `${id}.yaml`))) throw new ZgcError(`${path.relative(io.cwd, path.join(dir, `${id}.yaml`))}: a file is already there; nothing was written`, EXIT_ERROR);
-    const base = await loadFacts(dir, { cwd: io.cwd, ...cache });
+    const base = await loadFacts(dir, loadOptions(ctx));
     const taken = idProblem(id, base);
     if (taken) throw new UsageError(taken);
     if (spec.source !== undefined && !base.sourceById.has(spec.source)) throw new UsageError(`no source "${spec.source}" (see zgc sources)`);

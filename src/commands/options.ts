@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import type { Context } from './types.js';
+import { loadFacts, type LoadOptions } from '../facts/load.js';
+import type { FactBase } from '../facts/types.js';
 import { colorEnabled, makeStyle, type Style } from '../output/style.js';
 import { FACT_FIELDS } from '../output/fact-rows.js';
 import { visibleInline } from '../output/sanitize.js';
@@ -56,6 +59,16 @@ export function factsDir(options: Record<string, unknown>, io: Io): string {
     return path.resolve(io.cwd, given);
   }
   return path.join(packageRoot(), 'facts');
+}
+
+/** How a command loads facts: names shown from its working directory, the run's cache settings. */
+export function loadOptions({ io, cache }: Pick<Context, 'io' | 'cache'>): LoadOptions {
+  return { cwd: io.cwd, ...cache };
+}
+
+/** The facts a command's --facts (else ZGC_FACTS, else the shipped facts) names, loaded with the run's settings. */
+export function loadCommandFacts(ctx: Pick<Context, 'io' | 'cache'>, options: Record<string, unknown>): Promise<FactBase> {
+  return loadFacts(factsDir(options, ctx.io), loadOptions(ctx));
 }
 
 export function outputFormat(options: Record<string, unknown>, io: Io): Format {

@@ -1,6 +1,5 @@
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
-import { loadFacts } from '../facts/load.js';
+import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
 import { rankFacts } from '../search/find.js';
 import { scoredRows } from '../output/fact-rows.js';
 import { renderMiss } from '../output/fact.js';
@@ -19,13 +18,14 @@ export const search: CommandSpec = {
     formatOptions(cmd);
     fieldOption(cmd);
   },
-  async run({ io, style, cache }, args, opts) {
+  async run(ctx, args, opts) {
+    const { io, style } = ctx;
     const query = readQuery(args);
     const limit = Number(opts.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not "${String(opts.limit)}"`);
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
+    const base = await loadCommandFacts(ctx, opts);
     const results = await rankFacts(base, query, limit);
     const rows = scoredRows(results, base);
     io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));

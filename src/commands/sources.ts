@@ -1,6 +1,5 @@
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField } from './options.js';
-import { loadFacts } from '../facts/load.js';
+import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat, readField } from './options.js';
 import { renderField, renderRecords } from '../output/records.js';
 import { SOURCE_FIELDS, renderSourceCard, sourceJson, sourceRows } from '../output/sources.js';
 import { EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
@@ -18,10 +17,11 @@ export const sources: CommandSpec = {
     formatOptions(cmd);
     fieldOption(cmd, SOURCE_FIELDS);
   },
-  async run({ io, style, cache }, _args, opts) {
+  async run(ctx, _args, opts) {
+    const { io, style } = ctx;
     const format = outputFormat(opts, io);
     const field = readField(opts, SOURCE_FIELDS);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
+    const base = await loadCommandFacts(ctx, opts);
     const rows = sourceRows(base);
     io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
     return EXIT_OK;
@@ -38,9 +38,10 @@ export const source: CommandSpec = {
     factsOption(cmd);
     formatOptions(cmd, ['table', 'plain', 'json']);
   },
-  async run({ io, style, cache }, args, opts) {
+  async run(ctx, args, opts) {
+    const { io, style } = ctx;
     const format = outputFormat(opts, io);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...cache });
+    const base = await loadCommandFacts(ctx, opts);
     const s = base.sourceById.get(args[0]!);
     if (!s) {
       io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)\n`);

@@ -1,6 +1,5 @@
 import type { CommandSpec, Context } from './types.js';
-import { factsDir, factsOption, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
-import { loadFacts } from '../facts/load.js';
+import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
 import { findFact, type Lookup } from '../search/find.js';
 import { factJson, lookupJson, renderFactCard, renderFactPlain, renderMiss } from '../output/fact.js';
 import { lookupRows } from '../output/fact-rows.js';
@@ -35,7 +34,7 @@ export const stat: CommandSpec = {
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
     const citeStyle = readCiteStyle(opts, format, field);
-    const base = await loadFacts(factsDir(opts, io), { cwd: io.cwd, ...ctx.cache });
+    const base = await loadCommandFacts(ctx, opts);
     const results: Lookup[] = [];
     for (const q of queries) results.push(await findFact(base, q));
     for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r.query, r.suggestions)}`);
