@@ -22,6 +22,7 @@ import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, typ
 import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 import type { Verdict } from './verdicts.js';
+import type { Terms } from './terms.js';
 export { VERDICTS, type Verdict } from './verdicts.js';
 
 /** What the facts say, one entry per version of the fact's figure (or its period). */
@@ -77,7 +78,7 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
   const results: CheckedClaim[] = new Array(ex.claims.length);
   /** Facts of another year that a sentence's figures match: they say which year the sentence should have. */
   const otherYear = new Map<number, FactProfile[]>();
-  const paired = pairedContexts(ex);
+  const paired = pairedContexts(ex, index.terms);
   ex.claims.forEach((claim, i) => {
     if (claim.dimension === 'year') return;
     results[i] = checkFigure(ex, claim, index, otherYear, paired.get(claim));
@@ -165,7 +166,7 @@ const PAIR_JOIN = /^(vs\.?|versus|v\.|or)$/i;
  * The two figures of a pair are about the same thing: each is matched with the words around both, so that one side
  * cannot find another fact than the other (the farther side is farther from the words that name it).
  */
-function pairedContexts(ex: Extraction): Map<Claim, Context> {
+function pairedContexts(ex: Extraction, terms: Terms): Map<Claim, Context> {
   const out = new Map<Claim, Context>();
   for (const list of ex.claimsBySentence) {
     for (let k = 0; k + 1 < list.length; k++) {
@@ -174,8 +175,8 @@ function pairedContexts(ex: Extraction): Map<Claim, Context> {
       if (a.dimension !== b.dimension || a.dimension === 'year' || (a.unit ?? '') !== (b.unit ?? '')) continue;
       const between = ex.tokens.slice(a.tokenEnd, b.tokenStart).filter((t) => t.start >= a.end && t.end <= b.start).map((t) => t.text).join('');
       if (!PAIR_JOIN.test(between)) continue;
-      const ca = out.get(a) ?? claimContext(ex, a);
-      const cb = claimContext(ex, b);
+      const ca = out.get(a) ?? claimContext(ex, a, terms);
+      const cb = claimContext(ex, b, terms);
       const merged = mergeContexts(ca, cb);
       out.set(a, merged);
       out.set(b, merged);
@@ -201,7 +202,7 @@ function mergeContexts(a: Context, b: Context): Context {
 
 function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Map<number, FactProfile[]>, paired?: Context): CheckedClaim {
   if (claim.dimension !== 'date' && claim.value === null) return result(claim, 'unsupported', null, [], claim.problem);
-  const ctx = paired ?? claimContext(ex, claim);
+  const ctx = paired ?? claimContext(ex, claim, index.terms);
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore), ctx, minScore);
@@ -225,7 +226,7 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
     }
   }
   for (const c of otherPeriod) {
-    const e = evaluate(ex, claim, c.profile);
+    const e = evaluate(ex, claim, c.profile, index.terms);
     if (e.verdict === 'supported' || e.verdict === 'disputed') {
       const list = otherYear.get(claim.sentence) ?? [];
       list.push(c.profile);
@@ -235,7 +236,7 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   if (!inPeriod.length) {
     if (otherPeriod.length) {
       const p = otherPeriod[0]!.profile;
-      return result(claim, 'unsupported', p.fact, evaluate(ex, claim, p).expected, `the facts are about ${p.fact.period}, not ${yearsText(strong)}`);
+      return result(claim, 'unsupported', p.fact, evaluate(ex, claim, p, index.terms).expected, `the facts are about ${p.fact.period}, not ${yearsText(strong)}`);
     }
     return result(claim, 'unsupported', null, [], null);
   }
@@ -243,8 +244,8 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   // "167 projects worth 17 billion yuan" by the end of 2023: the fact the words name best gives the figure for another
   // year; a weaker fact of the sentence's year does not rule the figure out (the year is what is wrong).
   if (decided.verdict === 'contradicted') {
-    const better = otherPeriod.find((c) => c.score >= inPeriod[0]!.score && positive(evaluate(ex, claim, c.profile).verdict));
-    if (better) return result(claim, 'unsupported', better.profile.fact, evaluate(ex, claim, better.profile).expected, `the facts are about ${better.profile.fact.period}, not ${yearsText(strong)}`);
+    const better = otherPeriod.find((c) => c.score >= inPeriod[0]!.score && positive(evaluate(ex, claim, c.profile, index.terms).verdict));
+    if (better) return result(claim, 'unsupported', better.profile.fact, evaluate(ex, claim, better.profile, index.terms).expected, `the facts are about ${better.profile.fact.period}, not ${yearsText(strong)}`);
   }
   return decided;
 }
@@ -257,7 +258,7 @@ function positive(v: Verdict): boolean {
 function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Context, index: FactIndex): CheckedClaim {
   const best = candidates[0]!;
   const close = candidates.filter((c) => c.score >= CLOSE_SHARE * best.score).slice(0, 4);
-  const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile)) }));
+  const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile, index.terms), index.terms) }));
   const first = evaluations[0]!;
   const disagree = evaluations.some((x) => positive(x.e.verdict) !== positive(first.e.verdict));
   // Facts named alike, differing only in their figures (one chip of 136 qubits, one of 18): the figure says which.
@@ -282,11 +283,11 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Cont
 }
 
 /** Numbers a fact's own text names ("the top 100") confirm the same number beside the same word. */
-function withMentions(ex: Extraction, claim: Claim, p: FactProfile, e: Evaluation): Evaluation {
+function withMentions(ex: Extraction, claim: Claim, p: FactProfile, e: Evaluation, terms: Terms): Evaluation {
   if (e.verdict === 'supported' || e.verdict === 'disputed' || claim.value === null) return e;
-  const mentions = mentionsOf(p);
+  const mentions = mentionsOf(p, terms);
   if (!mentions.length) return e;
-  const near = neighbourTerms(ex, claim);
+  const near = neighbourTerms(ex, claim, terms);
   const beside = mentions.filter((m) => m.dimension === claim.dimension && m.neighbours.some((t) => near.includes(t)));
   if (!beside.length) return e;
   if (beside.some((m) => Math.abs(m.value - claim.value!) <= 1e-9 * Math.abs(m.value))) {
@@ -300,8 +301,8 @@ function unitMatches(claimUnit: string, factUnit: string | null): boolean {
   return factUnit !== null && claimUnit.split('|').includes(factUnit);
 }
 
-function evaluate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation {
-  if (claim.dimension === 'date') return evaluateDate(ex, claim, p);
+function evaluate(ex: Extraction, claim: Claim, p: FactProfile, terms: Terms): Evaluation {
+  if (claim.dimension === 'date') return evaluateDate(ex, claim, p, terms);
   const expected = p.versions.map((v) => expectedOfVersion(v, compareVersion(claim, v), p.growth));
   return { verdict: aggregate(expected.map((x) => x.outcome)), expected, note: null };
 }
@@ -354,19 +355,19 @@ function endpointOf(ex: Extraction, claim: Claim): Endpoint {
   return null;
 }
 
-function evaluateDate(ex: Extraction, claim: Claim, p: FactProfile): Evaluation {
+function evaluateDate(ex: Extraction, claim: Claim, p: FactProfile, terms: Terms): Evaluation {
   const period = p.period!;
   const span = claimSpan(claim.date!, p.periodYears![0]);
   let outcome = compareDates(span, claim.date!.to === null, period, endpointOf(ex, claim));
   // Sentences hold many dates (a byline, "reported on December 30"): a date rules an event's dates out only when the
   // sentence names the event and says it happened then ("was held", "opened", "runs").
-  if (outcome === 'contradicted' && !(namesSubject(ex, claim, p) && eventVerb(ex, claim))) outcome = 'unsupported';
+  if (outcome === 'contradicted' && !(namesSubject(ex, claim, p, terms) && eventVerb(ex, claim))) outcome = 'unsupported';
   return { verdict: outcome, expected: [periodExpected(p, outcome)], note: null };
 }
 
-function namesSubject(ex: Extraction, claim: Claim, p: FactProfile): boolean {
+function namesSubject(ex: Extraction, claim: Claim, p: FactProfile, terms: Terms): boolean {
   if (!p.subjectWords.length) return true;
-  const ctx = claimContext(ex, claim);
+  const ctx = claimContext(ex, claim, terms);
   return p.subjectWords.every((t) => ctx.all.has(t));
 }
 
@@ -398,7 +399,7 @@ function checkYear(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Fa
     const e = evaluateYear(ex, claim, datedProfile, y0, y1);
     if (e.verdict === 'supported') return result(claim, 'supported', datedProfile.fact, e.expected, null);
   }
-  const ctx = claimContext(ex, claim);
+  const ctx = claimContext(ex, claim, index.terms);
   const about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), MIN_SCORE_YEAR), ctx, MIN_SCORE_YEAR, true);
   const best = about[0];
   if (best) {

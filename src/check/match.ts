@@ -16,7 +16,8 @@
 import type { Bound, Fact, FactBase } from '../facts/types.js';
 import { versionsOf } from '../facts/versions.js';
 import { catalogOf, DiskCatalog } from '../facts/catalog.js';
-import { CLASS_WEIGHTS, DATE, ESTABLISH, GROWTH, QUBIT, termOf, termsOfText } from './terms.js';
+import { CLASS_WEIGHTS, DATE, GROWTH, PLAIN_TERMS, Terms } from './terms.js';
+import type { Vocabulary } from '../facts/vocabulary.js';
 import { fileWords, memoryWords, mergeWords, postingClass, postingOrdinal, storedWords, type Words } from './word-index.js';
 import type { Claim, Dimension, Extraction, Token } from './extract.js';
 import { extractClaims } from './extract.js';
@@ -73,6 +74,8 @@ export interface FactIndex {
   /** Number of facts; ordinals run from 0 to count - 1. */
   count: number;
   words: Words;
+  /** How words are read as terms: the facts directory's vocabulary. */
+  terms: Terms;
   /** A fact's profile, built the first time the fact is a candidate. */
   profile(ordinal: number): FactProfile;
   /** The ordinal of a fact id. */
@@ -105,7 +108,7 @@ export interface FactSource {
  * fact's profile (its figures, period, title and alias words), built only when
  * the fact is first a candidate.
  */
-export function factIndex(words: Words, facts: FactSource): FactIndex {
+export function factIndex(words: Words, facts: FactSource, terms: Terms): FactIndex {
   const n = Math.max(1, words.count);
   const idfs = new Map<string, number>();
   const idf = (t: string) => {
@@ -118,12 +121,12 @@ export function factIndex(words: Words, facts: FactSource): FactIndex {
   };
   // The subject most facts share is the base's own ("China"): a draft need not name it. Any other is named near its facts.
   const common = words.common;
-  const commonTerms = new Set(common ? termsOfText(common) : []);
+  const commonTerms = new Set(common ? terms.termsOfText(common) : []);
   const profiles = new Map<number, FactProfile>();
   const profile = (i: number): FactProfile => {
     let p = profiles.get(i);
     if (p) return p;
-    p = profileOf(facts.fact(i));
+    p = profileOf(facts.fact(i), terms);
     p.holds = (t) => holds(t, i);
     p.subjectTerms = p.fact.subject === common ? [] : p.subjectTerms.filter((t) => !commonTerms.has(t));
     p.titleIdf = p.titleTerms.map(idf);
@@ -164,19 +167,19 @@ export function factIndex(words: Words, facts: FactSource): FactIndex {
   // Ties in ranking are many (facts worded alike): each fact's place in id order is read once.
   const ranks = new Int32Array(words.count).fill(-1);
   const tieRank = (i: number) => (ranks[i] !== -1 ? ranks[i]! : (ranks[i] = facts.tieRank(i)));
-  return { count: words.count, words, profile, ordinalOf: facts.ordinalOf, idf, weightIn, tieRank };
+  return { count: words.count, words, terms, profile, ordinalOf: facts.ordinalOf, idf, weightIn, tieRank };
 }
 
 /** The index of facts held in memory, numbered by their place in the base (which lists them in id order). */
-export function buildIndex(base: FactBase): FactIndex {
+export function buildIndex(base: FactBase, terms: Terms = PLAIN_TERMS): FactIndex {
   const facts = base.facts;
-  const words = mergeWords([fileWords(facts)]);
+  const words = mergeWords([fileWords(facts, terms)]);
   if (!words) throw new Error('the words of the facts did not merge');
   const ordinals = new Map<string, number>();
   facts.forEach((f, i) => {
     if (!ordinals.has(f.id)) ordinals.set(f.id, i);
   });
-  return factIndex(memoryWords(words), { fact: (i) => facts[i]!, ordinalOf: (id) => ordinals.get(id), tieRank: (i) => i });
+  return factIndex(memoryWords(words), { fact: (i) => facts[i]!, ordinalOf: (id) => ordinals.get(id), tieRank: (i) => i }, terms);
 }
 
 /**
@@ -184,10 +187,11 @@ export function buildIndex(base: FactBase): FactIndex {
  * word index read a term at a time, facts read only when they are
  * candidates), else built in memory.
  */
-export function indexOf(base: FactBase): FactIndex {
+export function indexOf(base: FactBase, vocabulary: Vocabulary): FactIndex {
+  const terms = new Terms(vocabulary.groups);
   const catalog = catalogOf(base);
-  const words = catalog instanceof DiskCatalog ? storedWords(catalog) : null;
-  if (!words || !(catalog instanceof DiskCatalog)) return buildIndex(base);
+  const words = catalog instanceof DiskCatalog ? storedWords(catalog, terms, vocabulary.key) : null;
+  if (!words || !(catalog instanceof DiskCatalog)) return buildIndex(base, terms);
   return factIndex(words, {
     fact: (i) => catalog.fact(i),
     ordinalOf: (id) => {
@@ -195,16 +199,16 @@ export function indexOf(base: FactBase): FactIndex {
       return o < 0 ? undefined : o;
     },
     tieRank: (i) => catalog.tieRank(i),
-  });
+  }, terms);
 }
 
 /** A fact's profile; the word index fills in what it knows (holds, the weights of its words). */
-function profileOf(fact: Fact): FactProfile {
+function profileOf(fact: Fact, terms: Terms): FactProfile {
   // Each text's terms are worked out once: a fact's title and displays serve several fields of its profile.
   const seen = new Map<string, string[]>();
   const termsOf = (text: string) => {
     let t = seen.get(text);
-    if (!t) seen.set(text, (t = termsOfText(text)));
+    if (!t) seen.set(text, (t = terms.termsOfText(text)));
     return t;
   };
 
@@ -319,13 +323,13 @@ function precisionOf(value: number, display: string | undefined): Precision {
 const mentionCache = new WeakMap<FactProfile, Mention[]>();
 
 /** Numbers a fact's own texts name that are not its figure: "top 100", "2018 Nobel Laureate". Read when first asked for. */
-export function mentionsOf(p: FactProfile): Mention[] {
+export function mentionsOf(p: FactProfile, terms: Terms): Mention[] {
   let m = mentionCache.get(p);
-  if (!m) mentionCache.set(p, (m = readMentions(p.fact, p.versions)));
+  if (!m) mentionCache.set(p, (m = readMentions(p.fact, p.versions, terms)));
   return m;
 }
 
-function readMentions(fact: Fact, versions: FigureVersion[]): Mention[] {
+function readMentions(fact: Fact, versions: FigureVersion[], terms: Terms): Mention[] {
   const out: Mention[] = [];
   for (const text of [fact.title, fact.statement, fact.display]) {
     if (!text) continue;
@@ -333,7 +337,7 @@ function readMentions(fact: Fact, versions: FigureVersion[]): Mention[] {
     for (const c of ex.claims) {
       if (c.value === null || c.dimension === 'date') continue;
       if (versions.some((v) => Math.abs(v.value - c.value!) <= 1e-9 * Math.abs(c.value!))) continue;
-      const neighbours = neighbourTerms(ex, c);
+      const neighbours = neighbourTerms(ex, c, terms);
       if (neighbours.length) out.push({ dimension: c.dimension, value: c.value, neighbours });
     }
   }
@@ -341,18 +345,18 @@ function readMentions(fact: Fact, versions: FigureVersion[]): Mention[] {
 }
 
 /** The informative words right beside a figure: the word before it and the one or two after. */
-export function neighbourTerms(ex: Extraction, c: Claim): string[] {
+export function neighbourTerms(ex: Extraction, c: Claim, terms: Terms): string[] {
   const out: string[] = [];
-  const before = c.before ? termOf(c.before) : null;
+  const before = c.before ? terms.termOf(c.before) : null;
   if (before) out.push(before);
   let k = c.tokenEnd;
   while (k < ex.tokens.length && ex.tokens[k]!.end <= c.end) k++;
   if (c.noun.length) {
-    const t = termOf(c.noun[0]!.split('-')[0]!);
+    const t = terms.termOf(c.noun[0]!.split('-')[0]!);
     if (t) out.push(t);
   } else {
     const next = ex.tokens[k];
-    const t = next && next.kind === 'word' ? termOf(next.lower) : null;
+    const t = next && next.kind === 'word' ? terms.termOf(next.lower) : null;
     if (t) out.push(t);
   }
   return out;
@@ -438,7 +442,7 @@ interface DraftTerms {
 const draftTermCache = new WeakMap<Extraction, DraftTerms>();
 
 /** The terms of every word of a draft, read once per draft. */
-function draftTerms(ex: Extraction): DraftTerms {
+function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
   let cache = draftTermCache.get(ex);
   if (cache) return cache;
   const ofToken = new Array<string[] | null>(ex.tokens.length).fill(null);
@@ -446,23 +450,24 @@ function draftTerms(ex: Extraction): DraftTerms {
   for (const s of ex.sentences) {
     const words: Array<{ tok: Token; index: number }> = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
+    const lower = words.map((w) => w.tok.lower);
     words.forEach((w, i) => {
-      const terms = termsAt(words, i);
-      ofToken[w.index] = terms;
-      for (const t of terms) if (!first.has(t)) first.set(t, w.index);
+      const own = terms.termsAt(lower, i);
+      ofToken[w.index] = own;
+      for (const t of own) if (!first.has(t)) first.set(t, w.index);
     });
   }
   draftTermCache.set(ex, (cache = { ofToken, first }));
   return cache;
 }
 
-export function claimContext(ex: Extraction, claim: Claim): Context {
-  const draft = draftTerms(ex);
+export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Context {
+  const draft = draftTerms(ex, terms);
   const termsOfToken = draft.ofToken;
   const sentence = ex.sentences[claim.sentence]!;
   const weights = new Map<string, number>();
   const all = new Set<string>();
-  const noun = claim.noun.flatMap((w) => w.split('-')).map(termOf).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
+  const noun = claim.noun.flatMap((w) => w.split('-')).map((w) => terms.termOf(w)).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
   const nounSet = new Set(noun);
   const others = ex.claimsBySentence[claim.sentence]!.filter((o) => o !== claim);
   const claimClause = ex.tokens[claim.tokenStart]!.clause;
@@ -525,7 +530,7 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   // A date speaks of dates ("held from May 28 to June 1" is the fact titled "Dates of the Harbor Fair").
   const implied = new Set<string>(claim.dimension === 'date' ? [DATE] : []);
   // "US$502bn" says dollars as plainly as "502 billion dollars" does.
-  if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
+  if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of terms.termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
   const ownSentence = new Set(all);
   sentence.headings.forEach((h, i) => addSentence(h, i === sentence.headings.length - 1 ? HEADING_WEIGHT : OUTER_HEADING_WEIGHT));
   const previous = ex.sentences[claim.sentence - 1];
@@ -534,18 +539,6 @@ export function claimContext(ex: Extraction, claim: Claim): Context {
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
   const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
   return { weights, all, own: ownSentence, byPeriod: claim.dimension === 'year' || claim.dimension === 'date', noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
-}
-
-/** The terms of word i of a sentence: "research and development" is also R&D; "first held" is a founding. */
-function termsAt(words: Array<{ tok: Token }>, i: number): string[] {
-  const w = words[i]!.tok.lower;
-  if (/^(held|hosted|staged|convened)$/.test(w) && words[i - 1]?.tok.lower === 'first') return [];
-  const out = w.split('-').map(termOf).filter((t): t is string => t !== null);
-  if (w === 'research' && words[i + 1]?.tok.lower === 'and' && words[i + 2]?.tok.lower === 'development') out.push('r&d');
-  if (w === 'first' && /^(held|hosted|staged|convened)$/.test(words[i + 1]?.tok.lower ?? '')) out.push(ESTABLISH);
-  if (w === 'quantum' && /^bits?$/.test(words[i + 1]?.tok.lower ?? '')) out.push(QUBIT);
-  if (w === 'patent' && words[i + 1]?.tok.lower === 'cooperation' && words[i + 2]?.tok.lower === 'treaty') out.push('pct');
-  return out;
 }
 
 /** A word this near the figure (in context weight) stands next to it. */

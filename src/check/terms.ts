@@ -8,7 +8,9 @@
  * the code before it.
  */
 import type { Fact } from '../facts/types.js';
+import { stemmer } from 'stemmer';
 import { normalizeText } from '../search/normalize.js';
+import type { VocabularyGroup } from '../facts/vocabulary.js';
 
 const STOPWORDS = new Set(
   (
@@ -21,30 +23,16 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Words that mean the same thing for matching, the first of each group standing for all. */
-const SYNONYM_GROUPS: string[][] = [
-  ['spend', 'spending', 'spent', 'expenditure', 'expenditures', 'outlay', 'outlays'],
-  ['r&d', 'rnd'],
-  ['zgc', 'zhongguancun'],
-  ['guest', 'guests', 'attendee', 'attendees', 'participant', 'participants', 'delegate', 'delegates', 'visitor', 'visitors'],
-  ['organization', 'organizations', 'organisation', 'organisations'],
-  ['robot', 'robots', 'robotic', 'robotics'],
-  ['enterprise', 'enterprises', 'company', 'companies', 'firm', 'firms', 'business', 'businesses'],
-  ['country', 'countries', 'nation', 'nations'],
-  ['tech', 'technology', 'technologies', 'technological'],
-  ['establish', 'established', 'establishment', 'founded', 'founding', 'launched'],
+/**
+ * Words of the language that the checker's own rules stand on, each group
+ * read as its first word: a growth figure ("up 8.3 percent") implies growth,
+ * "first held" is a founding, a date speaks of dates. A subject's words (its
+ * synonyms, abbreviations and names) come from its facts directory instead
+ * (vocabulary.yaml).
+ */
+const LANGUAGE_GROUPS: string[][] = [
   ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising'],
-  ['rank', 'ranked', 'ranking', 'rankings', 'ranks', 'position', 'place'],
-  ['invest', 'invested', 'investing', 'investment', 'investments', 'investor', 'investors'],
-  ['agreement', 'agreements', 'deal', 'deals', 'accord'],
-  ['sme', 'smes'],
-  ['manufacture', 'manufacturing', 'manufacturer', 'manufacturers', 'manufactured'],
-  ['worker', 'workers', 'professional', 'professionals', 'employee', 'employees'],
-  ['qubit', 'qubits', 'quantum-bit'],
-  ['event', 'events', 'activity', 'activities'],
-  ['held', 'hold', 'holds', 'holding', 'ran', 'run', 'runs', 'running', 'convened', 'staged'],
-  ['session', 'sessions', 'sub-forum', 'sub-forums'],
-  ['application', 'applications', 'filing', 'filings'],
+  ['establish', 'established', 'establishment', 'founded', 'founding', 'launched'],
   ['year', 'years', 'yr', 'yrs'],
 ];
 
@@ -53,57 +41,100 @@ const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'headquarters'
 
 function baseStem(word: string): string {
   if (NOT_PLURAL.has(word)) return word;
-  let w = word.replace(/'s$/, '').replace(/'$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|ics)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+  const w = word.replace(/'s$/, '').replace(/'$/, '');
+  // Porter's stemmer reads letters only: "r&d", "sub-forum" and words with digits stay as they are.
+  return /^[a-z]+$/.test(w) ? stemmer(w) : w;
 }
 
 export const ESTABLISH = baseStem('establish');
 export const GROWTH = baseStem('growth');
 export const DATE = baseStem('date');
-export const QUBIT = baseStem('qubit');
-const SYNONYMS = new Map<string, string>();
-for (const group of SYNONYM_GROUPS) {
-  const canonical = baseStem(group[0]!);
-  for (const w of group) SYNONYMS.set(baseStem(w), canonical);
+
+/** Words after "first" that make it a founding: "first held in 2007". */
+const FOUNDING_VERBS = /^(held|hosted|staged|convened)$/;
+
+/** A phrase of the vocabulary: its words' stems, and the term it stands for. */
+interface Phrase {
+  stems: string[];
+  term: string;
 }
 
-/** The matching form of one lower-case word, or null for a word that says nothing. */
-export function termOf(lower: string): string | null {
-  if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2) return null;
-  const stem = baseStem(lower);
-  if (STOPWORDS.has(stem)) return null;
-  return SYNONYMS.get(stem) ?? stem;
-}
+/**
+ * The words a check matches on, for one vocabulary: a text's words as terms
+ * (stemmed, words of one group read as the group's first, words that say
+ * nothing dropped), and a phrase of the vocabulary ("research and
+ * development") also read as its group's term. Built once per check.
+ */
+export class Terms {
+  /** A word's stem to its group's term. */
+  private readonly single = new Map<string, string>();
+  /** Phrases of two or more words, by the stem of their first word, longest first. */
+  private readonly phrases = new Map<string, Phrase[]>();
 
-/** Terms of a text (a fact's title, alias, statement), with "research and development" read as R&D. */
-export function termsOfText(text: string): string[] {
-  const words = normalizeText(text).split(' ').filter((w) => w && !/^\d/.test(w));
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'research' && words[i + 1] === 'and' && words[i + 2] === 'development') {
-      out.push('r&d', 'research', 'development');
-      i += 2;
-      continue;
-    }
-    if (words[i] === 'first' && /^(held|hosted|staged|convened)$/.test(words[i + 1] ?? '')) {
-      out.push(ESTABLISH);
-      i += 1;
-      continue;
-    }
-    if (words[i] === 'quantum' && /^bits?$/.test(words[i + 1] ?? '')) out.push(QUBIT);
-    if (words[i] === 'patent' && words[i + 1] === 'cooperation' && words[i + 2] === 'treaty') out.push('pct');
-    const t = termOf(words[i]!);
-    if (t) out.push(t);
+  constructor(groups: readonly VocabularyGroup[]) {
+    for (const g of LANGUAGE_GROUPS) this.addGroup(g);
+    for (const g of groups) this.addGroup(g.phrases);
+    for (const list of this.phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   }
-  return out;
+
+  private addGroup(phrases: readonly string[]): void {
+    const stemsOf = (p: string) => normalizeText(p).split(' ').filter(Boolean).map(baseStem);
+    const all = phrases.map(stemsOf).filter((s) => s.length > 0);
+    if (!all.length) return;
+    // A group that shares a word with an earlier one joins it: "the same thing" is transitive.
+    const joined = all.map((s) => (s.length === 1 ? this.single.get(s[0]!) : undefined)).find((t) => t !== undefined);
+    const term = joined ?? all[0]!.join(' ');
+    for (const stems of all) {
+      if (stems.length === 1) {
+        if (!this.single.has(stems[0]!)) this.single.set(stems[0]!, term);
+      } else {
+        let list = this.phrases.get(stems[0]!);
+        if (!list) this.phrases.set(stems[0]!, (list = []));
+        list.push({ stems, term });
+      }
+    }
+  }
+
+  /** The matching form of one lower-case word, or null for a word that says nothing. */
+  termOf(lower: string): string | null {
+    if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2) return null;
+    const stem = baseStem(lower);
+    if (STOPWORDS.has(stem)) return null;
+    return this.single.get(stem) ?? stem;
+  }
+
+  /**
+   * The terms of word i of a sequence of lower-case words: its own, and the
+   * term of a phrase of the vocabulary starting there, or of "first held".
+   */
+  termsAt(words: readonly string[], i: number): string[] {
+    const w = words[i]!;
+    if (FOUNDING_VERBS.test(w) && words[i - 1] === 'first') return [];
+    const out = w.split('-').map((p) => this.termOf(p)).filter((t): t is string => t !== null);
+    if (w === 'first' && FOUNDING_VERBS.test(words[i + 1] ?? '')) out.push(ESTABLISH);
+    const phrases = this.phrases.get(baseStem(w));
+    if (phrases) {
+      for (const p of phrases) {
+        if (p.stems.every((s, k) => words[i + k] !== undefined && baseStem(words[i + k]!) === s)) {
+          if (!out.includes(p.term)) out.push(p.term);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Terms of a text (a fact's title, alias, statement). */
+  termsOfText(text: string): string[] {
+    const words = normalizeText(text).split(' ').filter(Boolean);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i++) if (!/^\d/.test(words[i]!)) out.push(...this.termsAt(words, i));
+    return out;
+  }
 }
 
+/** Terms without a vocabulary: the language's own groups only. */
+export const PLAIN_TERMS = new Terms([]);
 
 /** How much a word counts by the field of the fact it comes from. */
 const FIELD_WEIGHTS = { alias: 1, title: 1, display: 0.9, tag: 0.7, statement: 0.6, subject: 0.5 } as const;
@@ -122,7 +153,7 @@ export function weightClass(weight: number): number {
 }
 
 /** Each word of a fact with the weight of the weightiest field it is in. */
-export function factTerms(fact: Fact, termsOf: (text: string) => readonly string[] = termsOfText): Map<string, number> {
+export function factTerms(fact: Fact, termsOf: (text: string) => readonly string[] = (text) => PLAIN_TERMS.termsOfText(text)): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (text: string | undefined, w: number) => {
     if (!text) return;

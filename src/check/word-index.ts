@@ -22,7 +22,7 @@ import { CacheFile, checksum, collectGarbage, jsonSection, KIND_CHECK_INDEX, KIN
 import { CacheReadError, type DiskCatalog } from '../facts/catalog.js';
 import { CHECK_WORDS } from '../facts/load.js';
 import { compareStrings, sortedOrder } from '../search/terms.js';
-import { CLASS_WEIGHTS, factTerms, weightClass } from './terms.js';
+import { CLASS_WEIGHTS, factTerms, PLAIN_TERMS, weightClass, type Terms } from './terms.js';
 
 /**
  * A posting packs a fact's ordinal and the class of the term in it (three
@@ -58,13 +58,13 @@ export interface FileWords {
   subjects: Array<[subject: string, facts: number, firstId: string]>;
 }
 
-export function fileWords(facts: readonly Fact[]): FileWords {
+export function fileWords(facts: readonly Fact[], vocabulary: Terms = PLAIN_TERMS): FileWords {
   const terms: string[] = [];
   const lists: number[][] = [];
   const index = new Map<string, number>();
   const subjects = new Map<string, [string, number, string]>();
   facts.forEach((fact, local) => {
-    for (const [t, w] of factTerms(fact)) {
+    for (const [t, w] of factTerms(fact, (text) => vocabulary.termsOfText(text))) {
       let j = index.get(t);
       if (j === undefined) {
         index.set(t, (j = terms.length));
@@ -395,10 +395,11 @@ const sameFiles = (a: readonly (readonly [string, string])[], b: readonly (reado
  * from its facts) and stored. Null when the files' facts are not numbered as
  * the catalog numbers them (an id twice): the index is then built in memory.
  */
-export function storedWords(catalog: DiskCatalog): Words | null {
+export function storedWords(catalog: DiskCatalog, terms: Terms, vocabularyKey: string): Words | null {
   const dir = path.join(catalog.cacheDir, CHECK_WORDS);
   const indexFile = path.join(dir, INDEX);
-  const files = catalog.contents;
+  // A file's words depend on its content and on the directory's vocabulary: both name them.
+  const files = catalog.contents.map(([rel, hash]) => [rel, vocabularyKey ? `${hash}-${vocabularyKey.slice(0, 16)}` : hash] as const);
   const open = (): Words | null => {
     const f = CacheFile.open(indexFile, KIND_CHECK_INDEX);
     const meta = f && readIndexMeta(f);
@@ -417,7 +418,7 @@ export function storedWords(catalog: DiskCatalog): Words | null {
       const file = path.join(dir, hash + '.zgc');
       const kept = useStored ? readFileWords(file, hash) : null;
       if (kept && merger.add(kept)) continue;
-      const made = fileWords(catalog.factsOfFile(i));
+      const made = fileWords(catalog.factsOfFile(i), terms);
       writeContainer(file, KIND_CHECK_WORDS, fileWordsSections(made, hash));
       if (!merger.add(made)) return null;
     }

@@ -43,8 +43,13 @@ export const check: CommandSpec = {
     const drafts = await readDrafts(ctx, args);
     const base = await loadCommandFacts(ctx, opts);
     // The checker is loaded by the command that uses it: its tables cost every other command's start-up about a millisecond.
-    const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }] = await Promise.all([import('../check/match.js'), import('../check/check.js'), import('../output/check.js')]);
-    const index = indexOf(base);
+    const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }, { vocabularyOf }] = await Promise.all([
+      import('../check/match.js'),
+      import('../check/check.js'),
+      import('../output/check.js'),
+      import('../facts/vocabulary.js'),
+    ]);
+    const index = indexOf(base, await vocabularyOf(base));
     const files: CheckedFile[] = drafts.map((d) => ({ file: d.name, results: checkDraft(d.text, index) }));
     const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);
     if (format === 'json') io.write(renderCheckJson(files, base, shown));

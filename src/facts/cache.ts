@@ -133,6 +133,8 @@ export const KIND_CATALOG = 3;
 /** zgc check's word index: a file's words, and the directory's merged index (src/check/word-index.ts). */
 export const KIND_CHECK_WORDS = 4;
 export const KIND_CHECK_INDEX = 5;
+/** A facts directory's vocabulary, as parsed from its vocabulary.yaml (src/facts/vocabulary.ts). */
+export const KIND_VOCABULARY = 6;
 
 /**
  * Lays out a container: magic, format version, kind, build id, then a table

@@ -19,7 +19,19 @@ type Path = (string | number)[];
 
 export interface ParsedFile extends FactFile {
   problems: Problem[];
+  /** The vocabulary a vocabulary.yaml holds, as written. */
+  vocabulary?: RawVocabulary;
 }
+
+/** A vocabulary as the file writes it (see vocabulary.ts). */
+export interface RawVocabulary {
+  synonyms?: string[][];
+  abbreviations?: Record<string, string>;
+  names?: Record<string, string[]>;
+}
+
+/** The one file of a facts directory that may hold a vocabulary, at its root. */
+export const VOCABULARY_FILE = 'vocabulary.yaml';
 
 export interface ParseTools {
   yaml: Yaml;
@@ -125,7 +137,15 @@ export function parseFactFile(bytes: Uint8Array, file: string, tools: ParseTools
   checkValues(data, locOf, problems);
   if (problems.length) return result;
 
-  const raw = data as { sources?: RawSource[]; facts?: RawFact[] };
+  const raw = data as { sources?: RawSource[]; facts?: RawFact[]; vocabulary?: RawVocabulary };
+  if (raw.vocabulary !== undefined) {
+    const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    if (name !== VOCABULARY_FILE) {
+      const loc = locOf([], 'vocabulary');
+      return fail(loc.line, loc.col, `a vocabulary belongs in ${VOCABULARY_FILE} at the root of the facts directory`);
+    }
+    result.vocabulary = raw.vocabulary;
+  }
   result.sources = (raw.sources ?? []).map((s, i) => toSource(s, locOf(['sources', i])));
   result.facts = (raw.facts ?? []).map((f, i) => toFact(f, locOf(['facts', i]), (j) => locOf(['facts', i, 'sources', j]), (j) => locOf(['facts', i, 'sources', j, 'quote'])));
   return result;
@@ -257,8 +277,11 @@ function schemaMessage(e: ErrorObject, path: Path): string {
     case 'pattern':
     case 'oneOf':
       return `${field} must be ${described ? lowerFirst(described.replace(/\.$/, '')) : 'valid'}`;
-    case 'minItems':
-      return path[path.length - 1] === 'sources' && path.length > 1 ? 'a fact needs at least one source: a fact without a source does not exist' : `${field} must not be empty`;
+    case 'minItems': {
+      if (path[path.length - 1] === 'sources' && path.length > 1) return 'a fact needs at least one source: a fact without a source does not exist';
+      const limit = (e.params as { limit: number }).limit;
+      return limit > 1 ? `${field} needs at least ${limit} entries${path.includes('synonyms') ? ': a group of synonyms names two words or more' : ''}` : `${field} must not be empty`;
+    }
     case 'minLength':
       return `${field} must not be empty`;
     case 'maxLength':

@@ -18,8 +18,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const SHIPPED = path.join(ROOT, 'facts');
 
 /** Every labelled draft: real wording against the shipped facts, in several files. */
-const DRAFTS = ['corpus', 'holdout', 'fresh'].flatMap((set) => {
-  const dir = path.join(ROOT, 'test/eval', set);
+const DRAFTS = ['corpus', 'first-holdout', 'fresh'].flatMap((set) => {
+  const dir = path.join(ROOT, 'test/eval/subjects/zgc/check', set);
   return readdirSync(dir)
     .filter((f) => /\.(md|txt)$/.test(f))
     .sort()
@@ -272,7 +272,7 @@ describe('merging files\' words', () => {
       fc.property(fc.array(fc.nat({ max: all.length }), { maxLength: 6 }), (cuts) => {
         const at = [0, ...[...new Set(cuts)].sort((a, b) => a - b), all.length];
         const parts = at.slice(1).map((end, i) => all.slice(at[i], end));
-        const merged = mergeWords(parts.map(fileWords))!;
+        const merged = mergeWords(parts.map((p) => fileWords(p)))!;
         expect(merged.terms).toEqual(whole.terms);
         expect([...merged.starts]).toEqual([...whole.starts]);
         expect([...merged.postings]).toEqual([...whole.postings]);

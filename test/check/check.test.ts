@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadFacts } from '../../src/facts/load.js';
-import { buildIndex, type FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/match.js';
+import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
 
 const FACTS = path.resolve(__dirname, '../fixtures/check/facts');
 let index: FactIndex;
 
 beforeAll(async () => {
-  index = buildIndex(await loadFacts(FACTS));
+  index = await checkIndexOf(FACTS);
 });
 
 /** The one claim whose text holds `claim`, checked within `sentence`. */

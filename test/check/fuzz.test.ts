@@ -6,14 +6,14 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/check/extract.js';
-import { buildIndex, type FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/match.js';
+import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft } from '../../src/check/check.js';
-import { loadFacts } from '../../src/facts/load.js';
 import { FIXTURE_FACTS, runZgc } from '../helpers/io.js';
 
 let index: FactIndex;
 beforeAll(async () => {
-  index = buildIndex(await loadFacts(FIXTURE_FACTS));
+  index = await checkIndexOf(FIXTURE_FACTS);
 });
 
 /** Draft-like text: words, figures in many forms, Markdown, and hostile bytes. */

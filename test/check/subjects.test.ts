@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFacts } from '../../src/facts/load.js';
-import { buildIndex, type FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/match.js';
+import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
 
 // Made-up facts: Lakeville's investment funds (100 billion yuan, 17 billion yuan invested), Medico's investment in
@@ -10,7 +10,7 @@ const FACTS = path.resolve(__dirname, '../fixtures/check-subjects/facts');
 let index: FactIndex;
 
 beforeAll(async () => {
-  index = buildIndex(await loadFacts(FACTS));
+  index = await checkIndexOf(FACTS);
 });
 
 function claimsOf(draft: string): CheckedClaim[] {
