@@ -92,7 +92,8 @@ function checkFigures(rows) {
   return {
     claims: labelled.length,
     right: labelled.filter((r) => r.gold === r.predicted).length,
-    wrongSupported: rows.filter((r) => r.predicted === 'supported' && r.gold !== 'supported').length,
+    wrongSupported: labelled.filter((r) => r.predicted === 'supported' && r.gold !== 'supported').length,
+    extraSupported: rows.filter((r) => r.predicted === 'supported' && r.gold === 'not a claim').length,
     correctContradicted: rows.filter((r) => r.predicted === 'contradicted' && (r.gold === 'supported' || r.gold === 'disputed')).length,
     correctFigures: labelled.filter((r) => r.gold === 'supported' || r.gold === 'disputed').length,
     wrongFactContradicted: rows.filter((r) => r.predicted === 'contradicted' && r.gold === 'contradicted' && r.goldFact && r.fact !== r.goldFact).length,
@@ -161,7 +162,7 @@ function main() {
       subjectRows.push(...rows);
       summary.check[`${subject}/${set}`] = f;
       lines.push(
-        `check ${set.padEnd(14)} ${String(f.claims).padStart(4)} claims  right ${pct(f.right, f.claims).padStart(6)}  wrong supported ${f.wrongSupported}  correct contradicted ${f.correctContradicted}/${f.correctFigures}  contradicted naming another fact ${f.wrongFactContradicted}  missed ${f.missed}  extra ${f.extra}`,
+        `check ${set.padEnd(14)} ${String(f.claims).padStart(4)} claims  right ${pct(f.right, f.claims).padStart(6)}  wrong supported ${f.wrongSupported}  correct contradicted ${f.correctContradicted}/${f.correctFigures}  contradicted naming another fact ${f.wrongFactContradicted}  missed ${f.missed}  extra ${f.extra} (${f.extraSupported} of them supported)`,
       );
       if (opts.list) for (const r of rows.filter((x) => x.gold !== x.predicted)) lines.push(`    ${r.draft}:${r.line} "${r.text}": labelled ${r.gold}${r.goldFact ? ` (${r.goldFact})` : ''}, reported ${r.predicted}${r.fact ? ` (${r.fact})` : ''}`);
     }
