@@ -19,7 +19,7 @@ import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { aboutCandidates, claimContext, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 import type { Verdict } from './verdicts.js';
 import type { Terms } from './terms.js';
@@ -205,7 +205,9 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   const ctx = paired ?? claimContext(ex, claim, index.terms);
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
-  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore), ctx, minScore);
+  const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
+  const dated = (p: FactProfile) => strong.length > 0 && p.periodYears !== null && !conflicts(p, strong);
+  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, dated), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",
   // whose title holds the other's words). Any other fact in another currency stays in play ("Beijing's funds" beside
   // AstraZeneca's dollars, retail sales in yuan beside R&D in dollars), so that the currency does not choose the fact.
@@ -214,7 +216,6 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
     const converted = (c: Candidate) => sameUnit.some((s) => s !== c && c.profile.titleTerms.every((t) => s.profile.titleTerms.includes(t)));
     if (sameUnit.length) about = about.filter((c) => sameUnit.includes(c) || !converted(c));
   }
-  const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
   let inPeriod = about.filter((c) => !conflicts(c.profile, strong));
   const otherPeriod = about.filter((c) => conflicts(c.profile, strong));
   // A weak year only chooses between facts named about as well: it never overrides the words.
@@ -244,7 +245,8 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   // "167 projects worth 17 billion yuan" by the end of 2023: the fact the words name best gives the figure for another
   // year; a weaker fact of the sentence's year does not rule the figure out (the year is what is wrong).
   if (decided.verdict === 'contradicted') {
-    const better = otherPeriod.find((c) => c.score >= inPeriod[0]!.score && positive(evaluate(ex, claim, c.profile, index.terms).verdict));
+    // Scores compared without the bonus the sentence's year gave the facts of its period.
+    const better = otherPeriod.find((c) => c.score * PERIOD_BONUS >= inPeriod[0]!.score && positive(evaluate(ex, claim, c.profile, index.terms).verdict));
     if (better) return result(claim, 'unsupported', better.profile.fact, evaluate(ex, claim, better.profile, index.terms).expected, `the facts are about ${better.profile.fact.period}, not ${yearsText(strong)}`);
   }
   return decided;

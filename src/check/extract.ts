@@ -324,6 +324,8 @@ const SCALE_WORDS: Record<string, number> = {
 };
 /** Scales glued to a figure only: "10k", "$5m", "2.5b". */
 const GLUED_SCALES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+/** Words after "10m" that make it metres: "10m tall", "a 5m-high wall", "2m away". */
+const MEASURE_AFTER = /^(tall|high|long|wide|deep|away|above|below|high|across|thick|deep|under|underground|radius|diameter|depth|height|length|width|square|sq|metres|meters|run|sprint|race|hurdles|freestyle|dash)$/;
 
 const CURRENCY_CODES: Record<string, string> = {
   rmb: 'CNY', cny: 'CNY', usd: 'USD', eur: 'EUR', gbp: 'GBP', jpy: 'JPY', hkd: 'HKD', inr: 'INR', krw: 'KRW', chf: 'CHF', aud: 'AUD', cad: 'CAD', sgd: 'SGD',
@@ -795,6 +797,12 @@ class ClaimParser {
     const prev = this.t(i - 1);
     // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
     if (this.glued(i) && prev.kind === 'word' && CURRENCY_CODES[prev.lower] === undefined && !DOLLAR_PREFIXES[prev.lower]) return this.skipGlued(i);
+    // "#2 R&D investor", "No. 1 car exporter": a rank. "#5G", "#Expo2025" are tags, not ranks.
+    const rankMark = (prev.text === '#' && this.glued(i) && !(this.glued(i - 1) && this.t(i - 2).kind === 'word')) || (prev.text === '.' && this.glued(i - 1) && this.t(i - 2).lower === 'no' && !this.glued(i));
+    if (rankMark && /^\d{1,3}$/.test(this.t(i).text) && !(this.glued(i + 1) && (this.t(i + 1).kind === 'word' || this.t(i + 1).kind === 'num'))) {
+      const fig = this.numeralFigure(i);
+      if (fig !== null) return this.finishClaim(i, { ...fig, ordinal: true });
+    }
     if (this.glued(i) && (prev.text === ':' || prev.text === '/' || prev.text === '.' || prev.text === '#' || prev.text === '_' || prev.text === '@')) return this.skipGlued(i);
     if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'word' && !YEAR_PREFIXES.test(this.t(i - 2).lower)) return this.skipGlued(i);
     if (this.glued(i) && prev.text === '-' && this.glued(i - 1) && this.t(i - 2).kind === 'num') return this.skipGlued(i);
@@ -854,9 +862,10 @@ class ClaimParser {
         fig.next = i + 2;
       } else if (SCALE_WORDS[suffix.lower] !== undefined || GLUED_SCALES[suffix.lower] !== undefined) {
         const s = SCALE_WORDS[suffix.lower] ?? GLUED_SCALES[suffix.lower]!;
-        // "10m" could be metres: a lone m, b or t counts as a scale only beside a currency.
-        // "200M+" in capitals is millions: metres are written in lower case.
-        if (GLUED_SCALES[suffix.lower] !== undefined && suffix.lower !== 'k' && suffix.text !== 'M' && !this.currencyBefore(i)) return null;
+        // "14m", "1.3bn", "200M+" are millions and billions; "10m tall", "5m away" are metres, and "5t" tonnes: a lone t
+        // counts as a scale only beside a currency, a lone m unless a word of measure follows.
+        if (suffix.lower === 't' && !this.currencyBefore(i)) return null;
+        if (suffix.lower === 'm' && suffix.text === 'm' && !this.currencyBefore(i) && (MEASURE_AFTER.test(this.t(i + 2).lower) || /^an?$/.test(this.t(i - 1).lower))) return null;
         this.scale(fig, s);
         fig.next = i + 2;
       } else {
@@ -1108,14 +1117,22 @@ class ClaimParser {
     // Prefix: currency, sign, qualifier.
     let start = anchor;
     let negative = false;
+    let signed = false;
     let k = anchor - 1;
     if ((this.t(k).text === MINUS || (this.t(k).text === '-' && (this.t(k).space || this.t(k - 1).text === '('))) && this.glued(anchor) && fig.value !== null) {
       negative = true;
       start = k;
       k--;
     } else if (this.t(k).text === '+' && this.glued(anchor)) {
+      signed = true;
       start = k;
       k--;
+    } else if (fig.ordinal && this.t(k).text === '#' && this.glued(anchor)) {
+      start = k;
+      k--;
+    } else if (fig.ordinal && this.t(k).text === '.' && this.t(k - 1).lower === 'no' && this.glued(k)) {
+      start = k - 1;
+      k -= 2;
     }
     if (CURRENCY_SYMBOLS[this.t(k).text] !== undefined && (this.glued(k + 1) || this.t(k).text !== '$')) {
       let code = CURRENCY_SYMBOLS[this.t(k).text]!;
@@ -1240,7 +1257,8 @@ class ClaimParser {
     // "the top ten scientific advances": "top" is part of what the figure says.
     if (dimension === 'quantity' && this.t(start - 1).lower === 'top') claim.start = this.t(start - 1).start;
     claim.text = this.draft.slice(claim.start, claim.end);
-    if (dimension === 'percent') claim.change = this.changeOf(start, afterUnit, noun);
+    // "+8.3%", "-16%": a signed percentage is a change.
+    if (dimension === 'percent') claim.change = signed ? 'up' : negative ? 'down' : this.changeOf(start, afterUnit, noun);
     this.claims.push(claim);
     return Math.max(afterUnit, high ? high.next : fig.next);
   }

@@ -557,8 +557,10 @@ const FINDING_SHARE = 0.02;
 /** At most this many facts per claim, the best by their words, are weighed in full. */
 const MAX_WEIGHED = 128;
 
+/** A fact whose period holds the year the claim's own clause gives ("in 2023") is likelier than one it does not date. */
+export const PERIOD_BONUS = 1.3;
 /** Bonuses a score can get on top of its words: a candidate whose words score less than minScore / MAX_BONUS is never about. */
-const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS;
+const MAX_BONUS = HEAD_NOUN_BONUS * ALIAS_NOUN_BONUS * PERIOD_BONUS;
 
 const scratch = new WeakMap<FactIndex, { sums: Float64Array; marks: Uint8Array }>();
 
@@ -574,7 +576,7 @@ function scratchOf(index: FactIndex): { sums: Float64Array; marks: Uint8Array } 
  * claim's sentence, best first. Facts whose words cannot reach minScore are
  * left out.
  */
-export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0): Candidate[] {
+export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0, inPeriod: (p: FactProfile) => boolean = () => false): Candidate[] {
   // Word scores through the postings: each term of the sentence adds to the facts that hold it. A word most facts
   // hold finds no fact on its own: it only adds to the facts rarer words found.
   const cap = Math.max(FINDING_POSTINGS, index.count * FINDING_SHARE);
@@ -634,6 +636,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
     const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
     if (headHit) score *= HEAD_NOUN_BONUS;
+    if (inPeriod(profile)) score *= PERIOD_BONUS;
     // "eight key cooperative projects" are another kind of project than "international tech trade innovation projects".
     const modifiers = ctx.noun.slice(0, -1);
     if (modifiers.length && !modifiers.some((t) => profile.holds(t))) score *= OTHER_KIND;

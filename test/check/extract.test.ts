@@ -358,8 +358,27 @@ describe('spoken figures', () => {
 });
 
 describe('capital M', () => {
-  it('is millions glued to a figure ("200M+ workers": at least 200 million); a lower-case m may be metres', () => {
+  it('is millions glued to a figure ("200M+ workers": at least 200 million); a lower-case m is millions too, unless it measures', () => {
     expect(extractClaims('200M+ skilled workers').claims.map((c) => [c.value, c.bound])).toEqual([[200e6, 'at-least']]);
+    expect(extractClaims('Sales reached ~14m cars, up from 10.2m; 1.3bn people').claims.map((c) => [c.value, c.bound])).toEqual([
+      [14e6, 'about'],
+      [10.2e6, 'exact'],
+      [1.3e9, 'exact'],
+    ]);
     expect(extractClaims('a 10m wall').claims).toEqual([]);
+    expect(extractClaims('The tower is 30m tall and 5m away; it weighs 5t.').claims).toEqual([]);
+  });
+
+  it('reads "#2", "No. 1" as ranks, and a sign as a change', () => {
+    expect(extractClaims('the #2 investor, the No. 1 exporter').claims.map((c) => [c.text, c.dimension, c.value])).toEqual([
+      ['#2 investor', 'rank', 2],
+      ['No. 1 exporter', 'rank', 1],
+    ]);
+    expect(extractClaims('Follow #5G and #Expo2025 news.').claims).toEqual([]);
+    expect(extractClaims('Output: +5.8%; property: -16.0%; share: 5.8%').claims.map((c) => [c.value, c.change])).toEqual([
+      [5.8, 'up'],
+      [-16, 'down'],
+      [5.8, null],
+    ]);
   });
 });
