@@ -909,6 +909,20 @@ class ClaimParser {
     if (w === 'a' || w === 'an') {
       const n = this.t(i + 1);
       if (n.lower === 'dozen') return base(12, i + 2, { approximate: true });
+      // "a hundred and twenty-eight", "a thousand and six": exact, the article standing for one.
+      const multiple = n.lower === 'hundred' ? 100 : WORD_SCALES[n.lower];
+      if (multiple !== undefined && this.t(i + 2).lower === 'and' && (UNITS[this.t(i + 3).lower] !== undefined || TENS[this.t(i + 3).lower] !== undefined)) {
+        const tail = this.wordFigure(i + 3);
+        if (tail && tail.value !== null && tail.value < multiple && !tail.scaled && !tail.ordinal && !tail.fraction) {
+          const value = multiple + tail.value;
+          return base(value, tail.next, { digits: String(value).length, plainInteger: false });
+        }
+      }
+      // "a hundred billion yuan": the article is one, and the scale word after it scales it.
+      if (n.lower === 'hundred' && WORD_SCALES[this.t(i + 2).lower] !== undefined) {
+        const s = WORD_SCALES[this.t(i + 2).lower]!;
+        return base(100 * s, i + 3, { place: 100 * s, sigPlace: 100 * s, scaled: true, scaleFactor: s });
+      }
       if (n.lower === 'hundred') return base(100, i + 2, { approximate: true, sigPlace: 100 });
       if (WORD_SCALES[n.lower] !== undefined) return base(WORD_SCALES[n.lower]!, i + 2, { approximate: true, place: WORD_SCALES[n.lower]!, sigPlace: WORD_SCALES[n.lower]!, scaled: true, scaleFactor: WORD_SCALES[n.lower]! });
       if (FRACTIONS[n.lower] !== undefined && !n.lower.endsWith('s') && this.t(i + 2).lower === 'of') {
@@ -1189,6 +1203,11 @@ class ClaimParser {
         afterUnit += 2;
       }
     }
+    // "60%+": a plus after the unit.
+    if (bound === null && this.t(afterUnit).text === '+' && this.glued(afterUnit) && afterUnit > end) {
+      bound = 'at-least';
+      afterUnit++;
+    }
     if (fig.scaled && this.t(afterUnit).lower === 'plus' && !this.glued(afterUnit)) {
       bound = 'at-least';
       afterUnit++;
@@ -1355,6 +1374,11 @@ class ClaimParser {
   private isYear(anchor: number, fig: Figure, high: Figure | null, bound: ClaimBound | null, start: number): boolean {
     if (fig.spokenYear) return !high;
     const tok = this.t(anchor);
+    // "in two thousand and seven": a year said as a number, after a word that dates.
+    if (tok.kind === 'word' && !high && fig.value !== null && Number.isInteger(fig.value) && fig.value >= 1800 && fig.value <= 2199) {
+      const prev = this.t(start - 1);
+      return prev.kind === 'word' && YEAR_CUES.has(prev.lower);
+    }
     if (!fig.plainInteger || !/^\d{4}$/.test(tok.text) || fig.value === null || fig.value < 1800 || fig.value > 2199) return false;
     if (high && !(high.value !== null && high.value >= 1800 && high.value <= 2199)) return false;
     if (bound !== null && bound !== 'exact' && start !== anchor) return false;

@@ -369,6 +369,15 @@ describe('capital M', () => {
     expect(extractClaims('The tower is 30m tall and 5m away; it weighs 5t.').claims).toEqual([]);
   });
 
+  it('reads spoken numbers with "and": "a hundred and twenty-eight", "a hundred billion", "in two thousand and seven"', () => {
+    const read = (s: string) => extractClaims(s).claims.map((c) => [c.text, c.dimension, c.value, c.bound]);
+    expect(read('They held a hundred and twenty-eight events.')).toEqual([['a hundred and twenty-eight events', 'quantity', 128, 'exact']]);
+    expect(read('The funds hold a hundred billion yuan.')).toEqual([['a hundred billion yuan', 'money', 100e9, 'exact']]);
+    expect(read('It was founded in two thousand and seven.')).toEqual([['two thousand and seven', 'year', 2007, 'exact']]);
+    expect(read('about a hundred guests')).toEqual([['about a hundred guests', 'quantity', 100, 'about']]);
+    expect(read('Shares: 25%+ of output')).toEqual([['25%+', 'percent', 25, 'at-least']]);
+  });
+
   it('reads "#2", "No. 1" as ranks, and a sign as a change', () => {
     expect(extractClaims('the #2 investor, the No. 1 exporter').claims.map((c) => [c.text, c.dimension, c.value])).toEqual([
       ['#2 investor', 'rank', 2],
