@@ -30,7 +30,7 @@ export const search: CommandSpec = {
     const rows = scoredRows(results, base);
     io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
     if (!results.length) {
-      io.error(`zgc: ${renderMiss(query, [])}`);
+      io.error(`zgc: ${renderMiss({ query, suggestions: [] })}`);
       return EXIT_NOT_FOUND;
     }
     return EXIT_OK;

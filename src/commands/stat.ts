@@ -37,7 +37,7 @@ export const stat: CommandSpec = {
     const base = await loadCommandFacts(ctx, opts);
     const results: Lookup[] = [];
     for (const q of queries) results.push(await findFact(base, q));
-    for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r.query, r.suggestions)}`);
+    for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r)}`);
     io.write(await render(ctx, base, results, field ? 'field' : format, batch, field));
     if (citeStyle) io.write(await citeFacts(base, results.flatMap((r) => (r.fact ? [r.fact] : [])), citeStyle));
     return results.some((r) => r.fact === null) ? EXIT_NOT_FOUND : EXIT_OK;

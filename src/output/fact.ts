@@ -5,7 +5,7 @@
  */
 import type { Fact, FactBase, Source } from '../facts/types.js';
 import { isDisputed, versionsOf, citedFigure } from '../facts/versions.js';
-import type { Lookup, Scored } from '../search/find.js';
+import type { Lookup, Missed, Scored } from '../search/find.js';
 import { shortCitation, sourceCaveat } from '../cite/short.js';
 import { describeFigure } from './figure.js';
 import { visibleInline } from './sanitize.js';
@@ -79,10 +79,20 @@ export function factJson(fact: Fact, base: FactBase): FactJson {
   };
 }
 
-const scoredJson = (r: Scored) => ({ id: r.fact.id, title: r.fact.title, score: r.score });
+const scoredJson = (r: Scored) => ({ id: r.fact.id, title: r.fact.title, period: r.fact.period ?? null, score: r.score });
 
 export function lookupJson(result: Lookup, base: FactBase): object {
-  if (result.fact === null) return { query: result.query, fact: null, suggestions: result.suggestions.map(scoredJson) };
+  if (result.fact === null) {
+    return {
+      query: result.query,
+      fact: null,
+      reason: result.reason,
+      ambiguous: result.reason === 'ambiguous',
+      period: result.period ?? null,
+      subject: result.subject ?? null,
+      suggestions: result.suggestions.map(scoredJson),
+    };
+  }
   return {
     query: result.query,
     match: result.match,
@@ -167,9 +177,23 @@ export function renderFactPlain(result: Lookup & { fact: Fact }, base: FactBase)
   return rows.map((r) => r.map(visibleInline).join('\t')).join('\n') + '\n';
 }
 
-export function renderMiss(query: string, suggestions: Scored[]): string {
-  const q = visibleInline(query);
-  if (!suggestions.length) return `no fact matches "${q}"\n`;
-  return `no fact matches "${q}"; nearest: ${suggestions.map((s) => `${visibleInline(s.fact.id)} (${visibleInline(s.fact.title)})`).join(', ')}\n`;
+/** A suggested fact as a miss names it: its id, title and period. */
+function suggestion(s: Scored): string {
+  const { id, title, period } = s.fact;
+  return `${visibleInline(id)} (${visibleInline(title)}${period ? `, ${visibleInline(period)}` : ''})`;
+}
+
+/** The one line saying why a query has no answer, with the nearest facts (or the tied ones). */
+export function renderMiss(miss: Pick<Missed, 'query' | 'suggestions'> & Partial<Pick<Missed, 'reason' | 'period' | 'subject'>>): string {
+  const q = visibleInline(miss.query);
+  const list = miss.suggestions.map(suggestion).join(', ');
+  if (miss.reason === 'ambiguous') return `"${q}" fits several facts alike: ${list}; name one by id, or add a word or year that tells them apart\n`;
+  const head =
+    miss.reason === 'period' && miss.period
+      ? `no fact for ${visibleInline(miss.period)} matches "${q}"`
+      : miss.reason === 'subject' && miss.subject
+        ? `no fact about ${visibleInline(miss.subject)} matches "${q}"`
+        : `no fact matches "${q}"`;
+  return list ? `${head}; nearest: ${list}\n` : `${head}\n`;
 }
 

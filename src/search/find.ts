@@ -1,12 +1,17 @@
 /**
  * Finds the fact a query means: its id, then an alias (or title), then a fuzzy
- * match. A weak best match is no answer: the caller reports a miss with the
- * nearest suggestions instead.
+ * match. The query is read for its parts (query.ts): a fact whose period or
+ * subject contradicts the query's is not an answer, and facts that fit alike
+ * are listed, not settled by id order. A weak, contradicted or tied best match
+ * is no answer: the caller reports a miss with the nearest suggestions.
  */
 import type { Fact, FactBase } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { compareStrings, matchQuality, rankOrdinals } from './terms.js';
-import { catalogOf, catalogOfFacts } from '../facts/catalog.js';
+import { matchingTerms, matchQuality, phrasePostings, rankOrdinals, type TermIndex } from './terms.js';
+import { catalogOf, catalogOfFacts, type Catalog } from '../facts/catalog.js';
+import { vocabularyOf, EMPTY_VOCABULARY } from '../facts/vocabulary.js';
+import { parseQuery, type ParsedQuery, type QueryName, type QueryPeriod } from './query.js';
+import { periodRange } from './filter.js';
 
 export type MatchKind = 'exact' | 'alias' | 'fuzzy';
 
@@ -30,16 +35,37 @@ export interface Found {
   alternatives: Scored[];
 }
 
+/** Why a lookup gave no answer: nothing close, another period, another subject, or several facts alike. */
+export type MissReason = 'no match' | 'period' | 'subject' | 'ambiguous';
+
 export interface Missed {
   query: string;
   fact: null;
+  reason: MissReason;
+  /** The facts the query fits alike (reason "ambiguous"), else the nearest facts. */
   suggestions: Scored[];
+  /** The query's period (reason "period"), as zgc writes periods. */
+  period?: string;
+  /** The name no fact in the answer's place holds (reason "subject"). */
+  subject?: string;
 }
 
 export type Lookup = Found | Missed;
 
 /** Ranked beyond the limit, so that facts tied at the limit are all weighed before any is cut. */
 const TIE_WINDOW = 16;
+/** Facts scoring within this of the best, that nothing in the query separates, are a tie: listed, not chosen. */
+export const TIE_MARGIN = 0.02;
+/** How many ranked facts are weighed for an answer whose period and subject agree with the query's. */
+const CANDIDATES = 40;
+/** At most this many tied facts are listed. */
+const MAX_TIED = 8;
+
+interface RankedEntry {
+  ordinal: number;
+  score: number;
+  coverage: number;
+}
 
 /**
  * Ranks facts for a free-text query, best first: the word-by-word score of
@@ -48,12 +74,29 @@ const TIE_WINDOW = 16;
  * query covers most ("how many robots" before "how many robot enterprises"),
  * then to the lower id. Given a base, only the facts sharing a word with the
  * query are read; given an array, the array is indexed in memory (once).
+ * Given the query read for its parts, its question words are left out and
+ * the vocabulary's other words for its words count as they do.
  */
-export async function rankFacts(from: Fact[] | FactBase, query: string, limit: number): Promise<Scored[]> {
-  const q = normalizeText(query);
-  if (!q || limit <= 0) return [];
+export async function rankFacts(from: Fact[] | FactBase, query: string | ParsedQuery, limit: number): Promise<Scored[]> {
   const catalog = Array.isArray(from) ? catalogOfFacts(from) : catalogOf(from);
-  const ranked = rankOrdinals(catalog.termIndex(), q, limit + TIE_WINDOW, (o) => catalog.tieRank(o)).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
+  return ranking(catalog, query, limit).map((r) => scored(catalog, r));
+}
+
+function scored(catalog: Catalog, r: { ordinal: number; score: number }): Scored {
+  // Each fact is read when first asked for: stat shows the best and the close runners-up, not all six.
+  return {
+    score: r.score,
+    get fact() {
+      return catalog.fact(r.ordinal);
+    },
+  };
+}
+
+function ranking(catalog: Catalog, query: string | ParsedQuery, limit: number): RankedEntry[] {
+  const q = normalizeText(typeof query === 'string' ? query : query.text);
+  if (!q || limit <= 0) return [];
+  const terms = typeof query === 'string' ? q : query.terms;
+  const ranked = rankOrdinals(catalog.termIndex(), terms, limit + TIE_WINDOW, (o) => catalog.tieRank(o)).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
   const words = [...new Set(tokenize(q))];
   for (let start = 0; start < Math.min(limit, ranked.length); ) {
     let end = start + 1;
@@ -66,13 +109,7 @@ export async function rankFacts(from: Fact[] | FactBase, query: string, limit: n
     }
     start = end;
   }
-  // Each fact is read when first asked for: stat shows the best and the close runners-up, not all six.
-  return ranked.slice(0, limit).map((r) => ({
-    score: r.score,
-    get fact() {
-      return catalog.fact(r.ordinal);
-    },
-  }));
+  return ranked.slice(0, limit);
 }
 
 /** The largest share of the words of the fact's id, title or an alias (its keys, normalized) that some query word matches. */
@@ -90,21 +127,120 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
+/** The posting lists of the words standing for a name: the name, its typos' and prefixes' matches, its group's phrases. */
+function nameLists(index: TermIndex, name: QueryName): ArrayLike<number>[] {
+  const lists: ArrayLike<number>[] = [];
+  for (const form of name.forms) {
+    if (form.length === 1) {
+      for (const i of matchingTerms(index.terms, form[0]!, index.layout?.()).keys()) lists.push(index.postings(i));
+    } else {
+      const list = phrasePostings(index, form);
+      if (list.length) lists.push(list);
+    }
+  }
+  return lists;
+}
+
+/** Whether a posting list (ascending) holds the fact. */
+function holds(list: ArrayLike<number>, ordinal: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const o = list[mid]! >>> 2;
+    if (o < ordinal) lo = mid + 1;
+    else if (o > ordinal) hi = mid;
+    else return true;
+  }
+  return false;
+}
+
+const YEAR_WORD = /^(?:19|20)\d\d$/;
+
+/** The days a fact is about: its period, else the years its id, title or aliases name; null when it names none. */
+function factDays(catalog: Catalog, ordinal: number): [string, string] | null {
+  const period = catalog.fact(ordinal).period;
+  if (period !== undefined) return periodRange(period);
+  const years = catalog.keysOf(ordinal).flatMap((k) => k.split(' ').filter((w) => YEAR_WORD.test(w)));
+  if (!years.length) return null;
+  years.sort();
+  return [`${years[0]}-01-01`, `${years[years.length - 1]}-12-31`];
+}
+
+/** 2 when the fact's period lies within the query's, 1 when they overlap, 0 when they do not; 1 when either has none. */
+function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null): number {
+  if (!period) return 1;
+  const days = factDays(catalog, ordinal);
+  if (!days) return 1;
+  if (days[0] >= period.from && days[1] <= period.to) return 2;
+  return days[0] <= period.to && period.from <= days[1] ? 1 : 0;
+}
+
 export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   const trimmed = query.trim();
   const exact = base.factById.get(trimmed) ?? base.factById.get(trimmed.toLowerCase());
   if (exact) return { query, match: 'exact', fact: exact, score: 0, alternatives: [] };
   const q = normalizeText(trimmed);
   const catalog = catalogOf(base);
-  const aliased = q ? catalog.keyOrdinals(q).map((o) => catalog.fact(o)).sort((a, b) => compareStrings(a.id, b.id)) : [];
-  if (aliased.length) {
-    // Two facts sharing an alias are both shown: the first answers, the other is a runner-up.
-    return { query, match: 'alias', fact: aliased[0]!, score: 0, alternatives: aliased.slice(1).map((fact) => ({ fact, score: 0 })) };
+  const aliased = q ? [...catalog.keyOrdinals(q)].sort((a, b) => catalog.tieRank(a) - catalog.tieRank(b)) : [];
+  if (aliased.length === 1) return { query, match: 'alias', fact: catalog.fact(aliased[0]!), score: 0, alternatives: [] };
+  // An alias (or title) that several facts share names none of them: they are listed.
+  if (aliased.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: aliased.slice(0, MAX_TIED).map((o) => scored(catalog, { ordinal: o, score: 0 })) };
+  const vocabulary = q ? await vocabularyOf(base).catch(() => EMPTY_VOCABULARY) : EMPTY_VOCABULARY;
+  return fuzzyLookup(catalog, query, parseQuery(trimmed, vocabulary));
+}
+
+/** The fuzzy step of findFact over any catalog, for a query already read for its parts. */
+export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery): Lookup {
+  const ranked = ranking(catalog, parsed, CANDIDATES);
+  const index = catalog.termIndex();
+  const names = parsed.names.map((name) => ({ name, lists: nameLists(index, name) }));
+  const nearest = (n = 3) => ranked.slice(0, n).map((r) => scored(catalog, r));
+  // A name no fact holds anywhere is a subject the base does not cover.
+  const unknown = names.find((n) => n.lists.every((l) => l.length === 0));
+  if (unknown) return { query, fact: null, reason: 'subject', subject: unknown.name.text, suggestions: nearest() };
+  let reason: MissReason = 'no match';
+  let missing: string | undefined;
+  const accepted: (RankedEntry & { fit: number })[] = [];
+  for (const r of ranked) {
+    // Beyond the runners-up of the best accepted fact, nothing more is read.
+    if (accepted.length && r.score - accepted[0]!.score > RUNNER_UP_MARGIN) break;
+    const lacking = names.find((n) => !n.lists.some((l) => holds(l, r.ordinal)));
+    const fit = lacking ? 0 : periodFit(catalog, r.ordinal, parsed.period);
+    if (!lacking && fit > 0) {
+      accepted.push({ ...r, fit });
+      continue;
+    }
+    // The first contradicted fact that would have answered says why there is no answer.
+    if (reason === 'no match' && !accepted.length && r.score <= MAX_ANSWER_SCORE) {
+      reason = lacking ? 'subject' : 'period';
+      missing = lacking?.name.text;
+    }
   }
-  // The best, up to three runners-up, and three suggestions on a miss: four ranked facts.
-  const ranked = await rankFacts(base, trimmed, 4);
-  const best = ranked[0];
-  if (!best || best.score > MAX_ANSWER_SCORE) return { query, fact: null, suggestions: ranked.slice(0, 3) };
-  const alternatives = ranked.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3);
-  return { query, match: 'fuzzy', fact: best.fact, score: best.score, alternatives };
+  const best = accepted[0];
+  if (!best || best.score > MAX_ANSWER_SCORE) {
+    // The nearest facts: those the query's period and names allow, unless a contradicted one says why.
+    const suggestions = reason === 'no match' && accepted.length ? accepted.slice(0, 3).map((r) => scored(catalog, r)) : nearest();
+    const miss: Missed = { query, fact: null, reason, suggestions };
+    if (reason === 'period' && parsed.period) miss.period = parsed.period.text;
+    if (reason === 'subject' && missing !== undefined) miss.subject = missing;
+    return miss;
+  }
+  // Facts scoring alike: the query's period (a fact within it before one around it) or its
+  // coverage of their titles may separate them; if nothing does, they are listed.
+  const close = accepted.filter((r) => r.score - best.score <= TIE_MARGIN);
+  if (close.length > 1) {
+    // Coverage separates only a fact whose id, title or an alias the query holds whole.
+    const words = [...new Set(tokenize(parsed.text))];
+    const keyOf = (r: RankedEntry & { fit: number }) => [r.fit, (r.coverage >= 0 ? r.coverage : coverage(catalog.keysOf(r.ordinal), words)) === 1 ? 1 : 0];
+    const keys = close.map(keyOf);
+    const top = keys.reduce((a, b) => (b[0]! > a[0]! || (b[0] === a[0] && b[1]! > a[1]!) ? b : a));
+    const tied = close.filter((_, i) => keys[i]![0] === top[0] && keys[i]![1] === top[1]);
+    if (tied.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: tied.slice(0, MAX_TIED).map((r) => scored(catalog, r)) };
+    const chosen = tied[0]!;
+    const alternatives = accepted.filter((r) => r !== chosen && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
+    return { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
+  }
+  const alternatives = accepted.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
+  return { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }

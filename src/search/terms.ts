@@ -10,6 +10,7 @@
  */
 import type { Fact } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
+import type { QueryTerm } from './query.js';
 
 /**
  * Classes of the fields a word comes from: 3 id, aliases and title; 2 tags
@@ -268,6 +269,35 @@ function lowerBound(terms: readonly string[], q: string): number {
   return lo;
 }
 
+/** The index of a word in the sorted vocabulary, -1 when no fact holds it. */
+export function termId(terms: readonly string[], w: string): number {
+  const i = lowerBound(terms, w);
+  return terms[i] === w ? i : -1;
+}
+
+/**
+ * Postings of the facts holding every word of a phrase (each word as
+ * written), in ordinal order, with the lowest class of its words in them.
+ */
+export function phrasePostings(index: TermIndex, words: readonly string[]): number[] {
+  let acc: Map<number, number> | null = null;
+  for (const w of words) {
+    const i = termId(index.terms, w);
+    if (i < 0) return [];
+    const list = index.postings(i);
+    const next = new Map<number, number>();
+    for (let j = 0; j < list.length; j++) {
+      const o = list[j]! >>> 2;
+      const cls = list[j]! & 3;
+      if (acc === null) next.set(o, cls);
+      else if (acc.has(o)) next.set(o, Math.min(acc.get(o)!, cls));
+    }
+    acc = next;
+    if (!acc.size) return [];
+  }
+  return acc ? [...acc].sort((a, b) => a[0] - b[0]).map(([o, cls]) => posting(o, cls)) : [];
+}
+
 /**
  * Every vocabulary word matching a query word, with its matchQuality: the
  * word itself, words it begins, and, when the vocabulary does not hold the
@@ -346,20 +376,33 @@ export interface RankedOrdinal {
  * the share of the query's weight not earned. Best first, ties by tieRank
  * (by ordinal when not given), at most n.
  */
-export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank: (ordinal: number) => number = (o) => o): RankedOrdinal[] {
-  const words = [...new Set(tokenize(query))].slice(0, MAX_QUERY_WORDS);
+export function rankOrdinals(index: TermIndex, query: string | readonly QueryTerm[], n: number, tieRank: (ordinal: number) => number = (o) => o): RankedOrdinal[] {
+  const words: readonly QueryTerm[] = (typeof query === 'string' ? [...new Set(tokenize(query))].map((word) => ({ word, alternatives: [] })) : query).slice(0, MAX_QUERY_WORDS);
   if (!words.length || index.count === 0 || n <= 0) return [];
   const { terms, count } = index;
   const matched = words.map((q) => {
-    const matches = matchingTerms(terms, q, index.layout?.());
+    const matches = matchingTerms(terms, q.word, index.layout?.());
+    // Phrases standing for the word (from the vocabulary): facts holding all their words.
+    const extras: { list: ArrayLike<number>; quality: number }[] = [];
+    for (const alt of q.alternatives) {
+      if (alt.words.length === 1) {
+        const i = termId(terms, alt.words[0]!);
+        if (i >= 0 && (matches.get(i) ?? 0) < alt.quality) matches.set(i, alt.quality);
+      } else {
+        const list = phrasePostings(index, alt.words);
+        if (list.length) extras.push({ list, quality: alt.quality });
+      }
+    }
     // A word weighs as the rarity of its best match (the word itself when it is in the vocabulary), the rarest of those tied.
     let weight = Math.log(1 + count);
     let quality = 0;
-    for (const [i, qu] of matches) {
-      const w = Math.log(1 + count / index.df(i));
+    const consider = (qu: number, df: number) => {
+      const w = Math.log(1 + count / df);
       if (qu > quality || (qu === quality && w > weight)) [quality, weight] = [qu, w];
-    }
-    return { matches, weight: Math.round(weight * SCALE) };
+    };
+    for (const [i, qu] of matches) consider(qu, index.df(i));
+    for (const e of extras) consider(e.quality, e.list.length);
+    return { matches, extras, weight: Math.round(weight * SCALE) };
   });
   const total = matched.reduce((sum, m) => sum + m.weight, 0);
   // Heaviest words first: once the words left weigh less than the n-th best
@@ -379,11 +422,11 @@ export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank
   let recruit = true;
   const gain = new Float64Array(4);
   for (const k of order) {
-    const { matches, weight } = matched[k]!;
+    const { matches, extras, weight } = matched[k]!;
     // Checked only once the words left could not lift a new fact above the best one already found.
     if (recruit && left < maxEarned && nFound >= n) recruit = left >= nthBest(foundList.subarray(0, nFound), earned, n);
     left -= weight;
-    if (matches.size === 1) {
+    if (matches.size === 1 && !extras.length) {
       // One vocabulary word: each fact holds it once, and earns straight away.
       const [i, quality] = matches.entries().next().value as [number, number];
       for (let cls = 1; cls < 4; cls++) gain[cls] = Math.round(weight * (quality * FIELD_FACTOR[cls]!));
@@ -426,6 +469,16 @@ export function rankOrdinals(index: TermIndex, query: string, n: number, tieRank
         continue;
       }
       const list = index.postings(i);
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j]!;
+        const o = p >>> 2;
+        if (!recruit && found[o] === 0) continue;
+        const v = quality * FIELD_FACTOR[p & 3]!;
+        if (best[o] === 0) touched[nTouched++] = o;
+        if (v > best[o]!) best[o] = v;
+      }
+    }
+    for (const { list, quality } of extras) {
       for (let j = 0; j < list.length; j++) {
         const p = list[j]!;
         const o = p >>> 2;
