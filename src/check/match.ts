@@ -690,12 +690,17 @@ export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MI
  * China's GDP.
  */
 export function namedInSentence(index: FactIndex, c: Candidate, ctx: Context): boolean {
-  if (c.headHit) return true;
   const p = c.profile;
   const idf = index.idf;
   const own = (t: string) => ctx.all.has(t) || ctx.implied.has(t);
   if (p.aliasTerms.some((a, k) => a.length > 1 && p.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every(own))) return true;
   const words = p.titleTerms.filter((t) => !p.subjectWords.includes(t));
-  const total = words.reduce((s, t) => s + idf(t), 0);
-  return total > 0 && words.reduce((s, t) => s + (own(t) ? idf(t) : 0), 0) >= MIN_COVERAGE * total;
+  const share = (list: string[]) => {
+    const total = list.reduce((s, t) => s + idf(t), 0);
+    return total > 0 ? list.reduce((s, t) => s + (own(t) ? idf(t) : 0), 0) / total : 1;
+  };
+  // The counted noun ("15 companies") names the fact when the rest of its title does not say another kind of thing
+  // ("national high-tech enterprises"): half of its other words must be named too.
+  if (c.headHit) return share(words.filter((t) => t !== ctx.head)) >= MIN_COVERAGE;
+  return words.length > 0 && share(words) >= MIN_COVERAGE;
 }
