@@ -15,7 +15,7 @@
  *   "10–12", "10-12", "10 to 12" and "between 10 and 12" are ranges.
  */
 import type { Bound } from '../facts/types.js';
-import { maskMarkdown } from './markdown.js';
+import { maskMarkdown, type TableCell } from './markdown.js';
 
 export type Dimension = 'quantity' | 'money' | 'percent' | 'rank' | 'year' | 'date';
 /** How the draft qualifies a figure: a fact's bounds, and "less than". */
@@ -97,6 +97,8 @@ export interface Extraction {
   claims: Claim[];
   /** The claims of each sentence, in order. */
   claimsBySentence: Claim[][];
+  /** Table cells with their column's header cell (offsets in the draft). */
+  tableCells: TableCell[];
 }
 
 export interface ExtractOptions {
@@ -105,7 +107,7 @@ export interface ExtractOptions {
 }
 
 export function extractClaims(draft: string, options: ExtractOptions = {}): Extraction {
-  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [], tableRows: [] } : maskMarkdown(draft);
+  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [], tableRows: [], tableCells: [] } : maskMarkdown(draft);
   const text = normalizeChars(prose.text);
   const tokens = tokenize(text);
   const sentences = segment(tokens, text, prose.breaks, prose.headings);
@@ -123,7 +125,21 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
     c.sentence = tokens[c.tokenStart]!.sentence;
     claimsBySentence[c.sentence]!.push(c);
   }
-  return { tokens, sentences, claims, claimsBySentence };
+  // A percentage in a column headed "y/y" or "growth" is a change, as "up 5.3%" is.
+  for (const c of claims) {
+    if (c.dimension !== 'percent' || c.change !== null) continue;
+    const cell = prose.tableCells.find((x) => c.start >= x.start && c.start < x.end);
+    if (cell) c.change = changeIn(tokens.filter((tok) => tok.start >= cell.headerStart && tok.end <= cell.headerEnd));
+  }
+  return { tokens, sentences, claims, claimsBySentence, tableCells: prose.tableCells };
+}
+
+/** Whether words say a change: a word of rise or fall, or "y/y", "yoy", "year on year". */
+function changeIn(tokens: Token[]): 'up' | 'down' | null {
+  const words = tokens.map((t) => t.lower).join(' ');
+  if (tokens.some((t) => DOWN_WORDS.has(t.lower))) return 'down';
+  if (tokens.some((t) => UP_WORDS.has(t.lower)) || /\b(y \/ y|yoy|year on year|year - on - year|q \/ q|qoq|change)\b/.test(words)) return 'up';
+  return null;
 }
 
 // ---------------------------------------------------------------------------
@@ -1384,6 +1400,8 @@ class ClaimParser {
     if (bound !== null && bound !== 'exact' && start !== anchor) return false;
     const prev = this.t(start - 1);
     if (prev.kind === 'word' && (YEAR_CUES.has(prev.lower) || MONTHS[prev.lower] !== undefined)) return true;
+    // "Q3 2024", "H1 2025": a quarter or half names the year after it.
+    if (prev.kind === 'num' && /^\d$/.test(prev.text) && !prev.space && this.t(start - 2).kind === 'word' && /^[qh]$/.test(this.t(start - 2).lower)) return true;
     // "Forum 2025", "Expo 2024": a year after a name.
     if (prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && this.t(start - 2) !== EOF) return true;
     if (prev.text === '-' && this.glued(start) && YEAR_PREFIXES.test(this.t(start - 2).lower)) return true;

@@ -15,6 +15,15 @@ export interface Prose {
   headings: Array<[number, number, number]>;
   /** [start, end) offsets of table rows: a year in one cell dates the whole row. */
   tableRows: Array<[number, number]>;
+  /** Each body cell of a table with its column's header cell, as [start, end) offsets: the header says what the cell is. */
+  tableCells: TableCell[];
+}
+
+export interface TableCell {
+  start: number;
+  end: number;
+  headerStart: number;
+  headerEnd: number;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -36,6 +45,9 @@ export function maskMarkdown(draft: string): Prose {
   const breaks: number[] = [];
   const headings: Array<[number, number, number]> = [];
   const tableRows: Array<[number, number]> = [];
+  const tableCells: TableCell[] = [];
+  /** The cells of the current table's header row. */
+  let header: Array<[number, number]> | null = null;
 
   // HTML comments may span lines: they go first.
   for (const m of draft.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) blank(m.index, m.index + m[0].length);
@@ -170,10 +182,16 @@ export function maskMarkdown(draft: string): Prose {
       blockStart = true;
     }
     if (text.includes('|') && isTableRow(lines, i)) {
+      const cells = cellsOf(source, start + content, end);
+      const next = lines[i + 1]?.text;
+      if (next !== undefined && next.includes('-') && TABLE_SEPARATOR.test(next)) header = cells;
+      else if (header) cells.forEach(([s, e], c) => header![c] && tableCells.push({ start: s, end: e, headerStart: header![c]![0], headerEnd: header![c]![1] }));
       // A table row reads as "label: value: value": each cell is a clause, the first one labels the rest.
       for (let k = start + content; k < end; k++) if (out[k] === '|' && source[k - 1] !== '\\') out[k] = ':';
       blockStart = true;
       tableRows.push([start, end]);
+    } else if (!text.includes('|')) {
+      header = null;
     }
     if (wasBlank || blockStart || (prevParagraph !== null && endsLine(source.slice(prevParagraph.start, prevParagraph.end), rest()))) breaks.push(start);
     maskInline(source, out, start + content, end);
@@ -186,7 +204,21 @@ export function maskMarkdown(draft: string): Prose {
     }
   }
   source = out.join('');
-  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings, tableRows };
+  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings, tableRows, tableCells };
+}
+
+/** The [start, end) offsets of a table row's cells, between unescaped pipes (the outer pipes optional). */
+function cellsOf(source: string, start: number, end: number): Array<[number, number]> {
+  const bounds = [start - 1];
+  for (let k = start; k < end; k++) if (source[k] === '|' && source[k - 1] !== '\\') bounds.push(k);
+  bounds.push(end);
+  const cells: Array<[number, number]> = [];
+  for (let n = 0; n + 1 < bounds.length; n++) cells.push([bounds[n]! + 1, bounds[n + 1]!]);
+  const blankCell = (c: [number, number] | undefined) => c !== undefined && source.slice(c[0], c[1]).trim() === '';
+  // "| a | b |": the empty text before the first pipe and after the last is no cell.
+  if (blankCell(cells[0])) cells.shift();
+  if (blankCell(cells[cells.length - 1])) cells.pop();
+  return cells;
 }
 
 /**

@@ -450,7 +450,7 @@ function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
   for (const s of ex.sentences) {
     const words: Array<{ tok: Token; index: number }> = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
-    const lower = words.map((w) => w.tok.lower);
+    const lower = words.map((w) => gluedWord(ex.tokens, w.index));
     words.forEach((w, i) => {
       const own = terms.termsAt(lower, i);
       ofToken[w.index] = own;
@@ -460,6 +460,30 @@ function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
   draftTermCache.set(ex, (cache = { ofToken, first }));
   return cache;
 }
+
+/** "Q1", "H2", "G20": a word with one or two digits glued to it is one word; others are the word alone. */
+function gluedWord(tokens: readonly Token[], k: number): string {
+  const tok = tokens[k]!;
+  const next = tokens[k + 1];
+  if (!next || next.kind !== 'num' || next.space || next.text.length > 2 || !/^\d+$/.test(next.text)) return tok.lower;
+  const after = tokens[k + 2];
+  return after && !after.space && (after.kind === 'word' || after.kind === 'num') ? tok.lower : tok.lower + next.text;
+}
+
+/** The first token starting at or after an offset. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A header cell says what every cell of its column is: its words count as the figure's own. */
+const HEADER_WEIGHT = 1;
 
 export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Context {
   const draft = draftTerms(ex, terms);
@@ -531,6 +555,12 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   const implied = new Set<string>(claim.dimension === 'date' ? [DATE] : []);
   // "US$502bn" says dollars as plainly as "502 billion dollars" does.
   if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of terms.termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
+  const cell = sentence.isTableRow ? ex.tableCells.find((c) => claim.start >= c.start && claim.start < c.end) : undefined;
+  if (cell) {
+    for (let k = tokenAt(ex.tokens, cell.headerStart); k < ex.tokens.length && ex.tokens[k]!.end <= cell.headerEnd; k++) {
+      for (const t of termsOfToken[k] ?? []) set(t, HEADER_WEIGHT);
+    }
+  }
   const ownSentence = new Set(all);
   sentence.headings.forEach((h, i) => addSentence(h, i === sentence.headings.length - 1 ? HEADING_WEIGHT : OUTER_HEADING_WEIGHT));
   const previous = ex.sentences[claim.sentence - 1];

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
+import { checkIndexOf } from '../helpers/check-index.js';
+import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
+import type { FactIndex } from '../../src/check/match.js';
+
+// A made-up orchard cooperative: its apple and pear harvests, their growth, and its quarterly sales.
+const FACTS = `facts:
+  - id: apple-harvest-2024
+    title: Apple harvest of the Westvale cooperative in 2024
+    statement: The Westvale cooperative harvested 5,200 tonnes of apples in 2024.
+    value: 5200
+    unit: tonne
+    display: 5,200 tonnes
+    period: 2024
+    subject: Westvale cooperative
+    sources: [{ source: src-a, quote: "Apples: 5,200 tonnes." }]
+  - id: pear-harvest-2024
+    title: Pear harvest of the Westvale cooperative in 2024
+    statement: The Westvale cooperative harvested 1,900 tonnes of pears in 2024.
+    value: 1900
+    unit: tonne
+    display: 1,900 tonnes
+    period: 2024
+    subject: Westvale cooperative
+    sources: [{ source: src-a, quote: "Pears: 1,900 tonnes." }]
+  - id: apple-harvest-growth-2024
+    title: Growth of the Westvale apple harvest in 2024
+    statement: The apple harvest grew 12 percent year on year in 2024.
+    value: 12
+    unit: percent
+    display: up 12 percent
+    period: 2024
+    subject: Westvale cooperative
+    tags: [growth]
+    sources: [{ source: src-a, quote: "The apple harvest grew 12 percent." }]
+  - id: cider-sales-q3-2024
+    title: Cider sales in the third quarter of 2024
+    statement: The cooperative sold 410,000 bottles of cider in the third quarter of 2024.
+    value: 410000
+    unit: count
+    display: 410,000 bottles
+    period: {from: 2024-07-01, to: 2024-09-30}
+    subject: Westvale cooperative
+    sources: [{ source: src-a, quote: "Cider sales reached 410,000 bottles in the third quarter." }]
+  - id: cider-sales-q2-2024
+    title: Cider sales in the second quarter of 2024
+    statement: The cooperative sold 380,000 bottles of cider in the second quarter of 2024.
+    value: 380000
+    unit: count
+    display: 380,000 bottles
+    period: {from: 2024-04-01, to: 2024-06-30}
+    subject: Westvale cooperative
+    sources: [{ source: src-a, quote: "Cider sales reached 380,000 bottles in the second quarter." }]
+`;
+const VOCABULARY = `vocabulary:
+  abbreviations:
+    Q2: second quarter
+    Q3: third quarter
+`;
+
+let index: FactIndex;
+beforeAll(async () => {
+  index = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': FACTS, 'vocabulary.yaml': VOCABULARY }));
+});
+
+const find = (results: CheckedClaim[], text: string) => results.find((r) => r.claim.text.includes(text));
+
+describe('a Markdown table', () => {
+  it('reads a cell by its column header and row label', () => {
+    const draft = ['# Westvale cooperative, 2024', '', '| Fruit | Harvest (tonnes) | Harvest growth, y/y |', '|---|---|---|', '| Apples | 5,200 | 12% |', '| Pears | 1,800 | n/a |', ''].join('\n');
+    const results = checkDraft(draft, index);
+    expect(find(results, '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+    expect(find(results, '12%')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-growth-2024' } });
+    expect(find(results, '1,800')).toMatchObject({ verdict: 'contradicted', fact: { id: 'pear-harvest-2024' } });
+  });
+
+  it('without its header row, a bare cell names no fact', () => {
+    const draft = ['# Westvale cooperative, 2024', '', '| Apples | 5,200 | 12% |', ''].join('\n');
+    const results = checkDraft(draft, index);
+    expect(find(results, '12%')?.verdict).toBe('unsupported');
+  });
+});
+
+describe('a word glued to digits', () => {
+  it('is one word: "Q3" is the vocabulary\'s third quarter, and the year after it is a year', () => {
+    const results = checkDraft('Westvale cooperative Q3 2024 cider sales: 410,000 bottles.\n', index);
+    expect(find(results, '410,000')).toMatchObject({ verdict: 'supported', fact: { id: 'cider-sales-q3-2024' } });
+    expect(find(results, '2024')?.claim.dimension).toBe('year');
+    // The second quarter's figure given for the third is wrong, not the other quarter's fact.
+    const wrong = checkDraft('Westvale cooperative Q3 2024 cider sales: 380,000 bottles.\n', index);
+    expect(find(wrong, '380,000')).toMatchObject({ verdict: 'contradicted', fact: { id: 'cider-sales-q3-2024' } });
+  });
+});
