@@ -96,7 +96,21 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
     const figures = ex.claimsBySentence[claim.sentence]!.flatMap((c) => resultOf.get(c) ?? []);
     results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? [], figures);
   });
-  return results;
+  // A year that only dates another figure ("3.6 trillion yuan in 2024") is that figure's, not a claim of its own:
+  // it gets a line only when it is wrong.
+  return results.filter((r, i) => !(r.verdict !== 'contradicted' && datesAFigure(ex, ex.claims[i]!)));
+}
+
+function datesAFigure(ex: Extraction, year: Claim): boolean {
+  if (year.dimension !== 'year' || year.problem !== null || foundingYear(ex, year)) return false;
+  const clause = ex.tokens[year.tokenStart]!.clause;
+  const sentence = ex.sentences[year.sentence]!;
+  const firstClause = ex.tokens[sentence.tokenStart]!.clause;
+  // "In 2024, retail sales ...": a year in the sentence's first clause, after a word that dates, frames the sentence.
+  const framing = clause === firstClause && year.before !== null && TEMPORAL.has(year.before);
+  return ex.claimsBySentence[year.sentence]!.some(
+    (c) => c !== year && c.dimension !== 'year' && c.dimension !== 'date' && (framing || sentence.isTableRow || ex.tokens[c.tokenStart]!.clause === clause),
+  );
 }
 
 function result(claim: Claim, verdict: Verdict, fact: Fact | null, expected: Expected[], note: string | null): CheckedClaim {
@@ -329,7 +343,7 @@ function compareVersion(claim: Claim, v: FigureVersion): Outcome {
     const s = v.scale;
     amount = { ...amount, value: claim.value * s, high: claim.high === null ? null : claim.high * s, place: claim.place * s, sigPlace: claim.sigPlace * s };
   }
-  if (claim.dimension === 'percent' && claim.change === 'down') {
+  if (claim.dimension === 'percent' && claim.change === 'down' && amount.value > 0) {
     amount = { ...amount, value: -amount.value, high: amount.high === null ? null : -amount.high };
   }
   return compareAmounts(amount, v);

@@ -92,3 +92,29 @@ describe('a word glued to digits', () => {
     expect(find(wrong, '380,000')).toMatchObject({ verdict: 'contradicted', fact: { id: 'cider-sales-q3-2024' } });
   });
 });
+
+describe('a year that dates a figure', () => {
+  it('is not a claim line of its own when it is right', () => {
+    const results = checkDraft('The Westvale cooperative harvested 5,200 tonnes of apples in 2024.\n', index);
+    expect(results.map((r) => r.claim.text)).toEqual(['5,200 tonnes']);
+    expect(results[0]).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+  });
+
+  it('is reported when it is wrong, and a year that dates nothing is a claim', () => {
+    const wrong = checkDraft('The Westvale cooperative harvested 5,200 tonnes of apples in 2023.\n', index);
+    expect(wrong.map((r) => [r.claim.text, r.verdict])).toEqual([
+      ['5,200 tonnes', 'unsupported'],
+      ['2023', 'contradicted'],
+    ]);
+    expect(checkDraft('The Westvale cider sales were counted in 2024.\n', index).map((r) => r.claim.text)).toEqual(['2024']);
+  });
+});
+
+describe('a signed percentage', () => {
+  it('is a change with its sign: "+12%" agrees with a rise of 12 percent, "−12%" contradicts it', () => {
+    const up = checkDraft('Westvale cooperative apple harvest growth: +12% in 2024.\n', index);
+    expect(find(up, '12%')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-growth-2024' } });
+    const down = checkDraft('Westvale cooperative apple harvest growth: \u221212% in 2024.\n', index);
+    expect(find(down, '12%')).toMatchObject({ verdict: 'contradicted', fact: { id: 'apple-harvest-growth-2024' } });
+  });
+});
