@@ -30,11 +30,10 @@ describe('zgc check', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       [
-        'draft.md:3:5 supported: "2024" (fair-visitors-2024; Harbor Gazette, 2024-06-02)',
         'draft.md:3:27 contradicted: "25,000 visitors": the facts say 52,000 (fair-visitors-2024; Harbor Gazette, 2024-06-02)',
         'draft.md:4:11 supported: "third-largest trade fair" (fair-rank-2024; “Harbor Fair in numbers”, n.d. [AI-generated])',
         'draft.md:5:14 unsupported: "40 food stalls": no fact covers it',
-        '4 claims: 2 supported, 1 contradicted, 0 disputed, 1 unsupported',
+        '3 claims: 1 supported, 1 contradicted, 0 disputed, 1 unsupported',
         '',
       ].join('\n'),
     );
@@ -70,9 +69,10 @@ describe('zgc check', () => {
     const r = await check([name, '--format', 'json'], { cwd });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.summary).toEqual({ files: 1, claims: 4, supported: 2, contradicted: 1, disputed: 0, unsupported: 1 });
-    expect(out.claims).toHaveLength(4);
-    expect(out.claims[1]).toEqual({
+    // "2024" only dates the figure beside it: it has no line of its own.
+    expect(out.summary).toEqual({ files: 1, claims: 3, supported: 1, contradicted: 1, disputed: 0, unsupported: 1 });
+    expect(out.claims).toHaveLength(3);
+    expect(out.claims[0]).toEqual({
       file: 'draft.md',
       line: 3,
       column: 27,
@@ -95,26 +95,26 @@ describe('zgc check', () => {
       ],
       note: null,
     });
-    expect(out.claims[3]).toMatchObject({ verdict: 'unsupported', fact: null, expected: null, versions: [], sources: [] });
+    expect(out.claims[2]).toMatchObject({ verdict: 'unsupported', fact: null, expected: null, versions: [], sources: [] });
   });
 
   it('prints one JSON object per line with --format ndjson, and a table with --format table', async () => {
     const { cwd, name } = draftFile('draft.md', DRAFT);
     const nd = await check([name, '--format', 'ndjson'], { cwd });
     const lines = nd.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    expect(JSON.parse(lines[1]!)).toMatchObject({ line: 3, verdict: 'contradicted' });
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ line: 3, verdict: 'contradicted' });
     const table = await check([name, '--format', 'table'], { cwd });
     expect(table.stdout).toMatch(/│ where\s+│ verdict\s+│ claim\s+│ the facts say/);
     expect(table.stdout).toContain('draft.md:3:27');
-    expect(table.stdout.trimEnd().split('\n').pop()).toBe('4 claims: 2 supported, 1 contradicted, 0 disputed, 1 unsupported');
+    expect(table.stdout.trimEnd().split('\n').pop()).toBe('3 claims: 1 supported, 1 contradicted, 0 disputed, 1 unsupported');
   });
 
   it('prints only the verdicts asked for with --only, counting all', async () => {
     const { cwd, name } = draftFile('draft.md', DRAFT);
     const r = await check([name, '--only', 'contradicted,unsupported'], { cwd });
     expect(r.stdout.split('\n').filter((l) => l.startsWith('draft.md'))).toHaveLength(2);
-    expect(r.stdout).toContain('4 claims: 2 supported');
+    expect(r.stdout).toContain('3 claims: 1 supported');
     const bad = await check([name, '--only', 'wrong'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--only takes verdicts from: supported, contradicted, disputed, unsupported (not "wrong")');
@@ -125,7 +125,7 @@ describe('zgc check', () => {
     writeFileSync(path.join(a.cwd, 'b.txt'), 'The Harbor Fair was founded in 1999.\n');
     const r = await check(['a.md', 'b.txt'], { cwd: a.cwd });
     expect(r.stdout).toContain('b.txt:1:32 contradicted: "1999": the facts say 1998 (fair-founded; Valley Post, 2024-06)');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('2 files, 3 claims: 2 supported, 1 contradicted, 0 disputed, 0 unsupported');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('2 files, 2 claims: 1 supported, 1 contradicted, 0 disputed, 0 unsupported');
   });
 
   it('reads stdin with "-", and with no file when stdin is piped', async () => {
