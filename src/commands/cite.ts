@@ -5,6 +5,8 @@ import { selectSources } from '../cite/select.js';
 import { CITE_FORMATS, CITE_STYLES, DEFAULT_CITE_STYLE, isExportStyle, type CiteFormat, type CiteStyle } from '../cite/styles.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
+import { resolveId, suggestIds } from '../search/resolve.js';
+import { didYouMean } from '../output/fact.js';
 
 export const cite: CommandSpec = {
   name: 'cite',
@@ -31,9 +33,15 @@ export const cite: CommandSpec = {
     if (given && isExportStyle(style)) throw new UsageError(`--format does not apply to --style ${style}, which is a file format of its own`);
     const ids = args.length === 1 && args[0] === '-' ? await readIds(ctx) : args;
     const base = await loadCommandFacts(ctx, opts);
-    const { sources, unknown } = selectSources(base, ids);
+    // An alias or title stands for its fact (or source), as in zgc stat.
+    const accept = { facts: true, sources: true };
+    const resolved = ids.map((id) => {
+      const r = resolveId(base, id, accept);
+      return r ? (r.kind === 'fact' ? r.fact.id : r.source.id) : id;
+    });
+    const { sources, unknown } = selectSources(base, resolved);
     // Citations of the ids found are printed even when others are unknown; the exit code says some were not.
-    for (const id of unknown) io.error(`zgc: no fact or source "${visibleInline(id)}"\n`);
+    for (const id of unknown) io.error(`zgc: no fact or source "${visibleInline(id)}"${didYouMean(await suggestIds(base, id, accept))}\n`);
     for (const s of sources) if (s.kind === 'ai-generated') io.error(`zgc: warning: source "${visibleInline(s.id)}" is AI-generated\n`);
     if (sources.length) {
       const { renderCitations } = await import('../cite/render.js');

@@ -6,6 +6,8 @@ import { EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
 import { jsonDocument } from '../output/json.js';
 import { plainStyle } from '../output/style.js';
+import { resolveId, suggestIds } from '../search/resolve.js';
+import { didYouMean } from '../output/fact.js';
 
 export const sources: CommandSpec = {
   name: 'sources',
@@ -42,9 +44,11 @@ export const source: CommandSpec = {
     const { io, style } = ctx;
     const format = outputFormat(opts, io);
     const base = await loadCommandFacts(ctx, opts);
-    const s = base.sourceById.get(args[0]!);
+    const accept = { facts: false, sources: true };
+    const found = resolveId(base, args[0]!, accept);
+    const s = found?.kind === 'source' ? found.source : null;
     if (!s) {
-      io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)\n`);
+      io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)${didYouMean(await suggestIds(base, args[0]!, accept))}\n`);
       return EXIT_NOT_FOUND;
     }
     if (format === 'json') io.write(jsonDocument(sourceJson(s, base)));

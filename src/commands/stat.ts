@@ -8,6 +8,7 @@ import { jsonDocument } from '../output/json.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import type { FactBase } from '../facts/types.js';
 import { citeFacts, citeOption, readCiteStyle } from '../cite/stat-cite.js';
+import { visibleInline } from '../output/sanitize.js';
 
 export const stat: CommandSpec = {
   name: 'stat',
@@ -21,7 +22,7 @@ export const stat: CommandSpec = {
     'printf "rnd-2024\\nzgc-2025-events\\n" | zgc stat - --json',
   ],
   configure(cmd) {
-    cmd.argument('<query...>', 'fact id, alias or words; "-" reads one query per line from stdin');
+    cmd.argument('<query...>', 'fact id, alias or words; several fact ids are answered one by one; "-" reads one query per line from stdin');
     factsOption(cmd);
     formatOptions(cmd);
     fieldOption(cmd);
@@ -29,12 +30,20 @@ export const stat: CommandSpec = {
   },
   async run(ctx, args, opts) {
     const { io } = ctx;
-    const batch = args.length === 1 && args[0] === '-';
-    const queries = batch ? await readQueries(ctx) : [readQuery(args)];
+    const stdin = args.length === 1 && args[0] === '-';
+    let queries = stdin ? await readQueries(ctx) : [readQuery(args)];
     const format: Format = outputFormat(opts, io);
     const field = readField(opts);
     const citeStyle = readCiteStyle(opts, format, field);
     const base = await loadCommandFacts(ctx, opts);
+    // Several arguments that are all fact ids are several queries, answered one by one as a batch is.
+    const isId = (a: string) => base.factById.has(a) || base.factById.has(a.toLowerCase());
+    const ids = stdin || args.length < 2 ? [] : args.filter(isId);
+    if (ids.length === args.length) queries = args.map((a) => readQuery([a]));
+    else if (ids.length) {
+      throw new UsageError(`"${visibleInline(ids[0]!)}" is a fact id, but the other arguments are not: give only ids (zgc stat id1 id2), quote one query, or pipe one query a line to zgc stat -`);
+    }
+    const batch = stdin || queries.length > 1;
     const results: Lookup[] = [];
     for (const q of queries) results.push(await findFact(base, q));
     for (const r of results) if (r.fact === null) io.error(`zgc: ${renderMiss(r)}`);

@@ -177,6 +177,12 @@ export function renderFactPlain(result: Lookup & { fact: Fact }, base: FactBase)
   return rows.map((r) => r.map(visibleInline).join('\t')).join('\n') + '\n';
 }
 
+/** "; did you mean: a (title), b (title)?" for an unknown id, or nothing when no id is close. */
+export function didYouMean(suggestions: readonly { id: string; title: string }[]): string {
+  if (!suggestions.length) return '';
+  return `; did you mean: ${suggestions.map((s) => `${visibleInline(s.id)} (${visibleInline(s.title)})`).join(', ')}?`;
+}
+
 /** A suggested fact as a miss names it: its id, title and period. */
 function suggestion(s: Scored): string {
   const { id, title, period } = s.fact;

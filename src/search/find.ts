@@ -7,7 +7,7 @@
  */
 import type { Fact, FactBase } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { matchingTerms, matchQuality, phrasePostings, rankOrdinals, type TermIndex } from './terms.js';
+import { matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type TermIndex } from './terms.js';
 import { catalogOf, catalogOfFacts, type Catalog } from '../facts/catalog.js';
 import { vocabularyOf, EMPTY_VOCABULARY } from '../facts/vocabulary.js';
 import { parseQuery, type ParsedQuery, type QueryName, type QueryPeriod } from './query.js';
@@ -167,11 +167,15 @@ function factDays(catalog: Catalog, ordinal: number): [string, string] | null {
   return [`${years[0]}-01-01`, `${years[years.length - 1]}-12-31`];
 }
 
-/** 2 when the fact's period lies within the query's, 1 when they overlap, 0 when they do not; 1 when either has none. */
+/**
+ * How well a fact's period fits the query's: 3 the same days, 2 within them,
+ * 1 overlapping them (or either has no period), 0 not at all: a contradiction.
+ */
 function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null): number {
   if (!period) return 1;
   const days = factDays(catalog, ordinal);
   if (!days) return 1;
+  if (days[0] === period.from && days[1] === period.to) return 3;
   if (days[0] >= period.from && days[1] <= period.to) return 2;
   return days[0] <= period.to && period.from <= days[1] ? 1 : 0;
 }
@@ -186,14 +190,16 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   if (aliased.length === 1) return { query, match: 'alias', fact: catalog.fact(aliased[0]!), score: 0, alternatives: [] };
   // An alias (or title) that several facts share names none of them: they are listed.
   if (aliased.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: aliased.slice(0, MAX_TIED).map((o) => scored(catalog, { ordinal: o, score: 0 })) };
-  const vocabulary = q ? await vocabularyOf(base).catch(() => EMPTY_VOCABULARY) : EMPTY_VOCABULARY;
+  const vocabulary = q ? await vocabularyOf(base) : EMPTY_VOCABULARY;
   return fuzzyLookup(catalog, query, parseQuery(trimmed, vocabulary));
 }
 
 /** The fuzzy step of findFact over any catalog, for a query already read for its parts. */
 export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery): Lookup {
-  const ranked = ranking(catalog, parsed, CANDIDATES);
   const index = catalog.termIndex();
+  // A year no fact writes is weighed by the period check, not as a word no fact matches.
+  const terms = parsed.terms.filter((t) => !YEAR_WORD.test(t.word) || termId(index.terms, t.word) >= 0);
+  const ranked = ranking(catalog, { ...parsed, terms: terms.length ? terms : parsed.terms }, CANDIDATES);
   const names = parsed.names.map((name) => ({ name, lists: nameLists(index, name) }));
   const nearest = (n = 3) => ranked.slice(0, n).map((r) => scored(catalog, r));
   // A name no fact holds anywhere is a subject the base does not cover.
