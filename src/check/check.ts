@@ -17,7 +17,7 @@
  */
 import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
-import { extractClaims } from './extract.js';
+import { extractClaims, monthOf } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
 import { aboutCandidates, claimContext, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
@@ -167,6 +167,38 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
   return { strong, weak };
 }
 
+/** Months the claim's clause names outside any date of its own ("rose 6.2% in December"): they date the figure. */
+function clauseMonths(ex: Extraction, claim: Claim): number[] {
+  const clause = ex.tokens[claim.tokenStart]!.clause;
+  const sentence = ex.sentences[claim.sentence]!;
+  const dates = ex.claimsBySentence[claim.sentence]!.filter((c) => c.dimension === 'date');
+  const out: number[] = [];
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const tok = ex.tokens[k]!;
+    if (tok.clause !== clause || dates.some((d) => tok.start >= d.start && tok.end <= d.end)) continue;
+    const m = monthOf(ex.tokens, k);
+    if (m !== undefined) out.push(m);
+  }
+  return out;
+}
+
+/** Longest span a fact's period may have to be dated by a month (a quarter): a year's fact is dated by no month. */
+const MONTH_SPAN_DAYS = 92;
+
+/**
+ * Whether months named beside a claim fit a fact's period: true when the fact is about one of them alone, false when
+ * its period (a month or a quarter) holds none of them, undefined when months say nothing of it.
+ */
+function monthsFit(p: FactProfile, months: readonly number[]): boolean | undefined {
+  if (!months.length || !p.period || p.period.precision === 'year' || p.period.to - p.period.from > MONTH_SPAN_DAYS) return undefined;
+  const first = new Date(p.period.from * 86400000);
+  const last = new Date(p.period.to * 86400000);
+  const held: number[] = [];
+  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth()); m === 11 ? (y++, (m = 0)) : m++) held.push(m + 1);
+  if (!months.some((m) => held.includes(m))) return false;
+  return held.length === 1 ? true : undefined;
+}
+
 function conflicts(p: FactProfile, years: Years): boolean {
   if (!years.length || !p.periodYears) return false;
   const [a, b] = p.periodYears;
@@ -220,7 +252,8 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
   const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
-  const dated = (p: FactProfile) => strong.length > 0 && p.periodYears !== null && !conflicts(p, strong);
+  const months = claim.dimension === 'date' ? [] : clauseMonths(ex, claim);
+  const dated = (p: FactProfile) => (strong.length > 0 && p.periodYears !== null && !conflicts(p, strong)) || monthsFit(p, months) === true;
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, dated), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",
   // whose title holds the other's words). Any other fact in another currency stays in play ("Beijing's funds" beside
@@ -230,8 +263,9 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
     const converted = (c: Candidate) => sameUnit.some((s) => s !== c && c.profile.titleTerms.every((t) => s.profile.titleTerms.includes(t)));
     if (sameUnit.length) about = about.filter((c) => sameUnit.includes(c) || !converted(c));
   }
-  let inPeriod = about.filter((c) => !conflicts(c.profile, strong));
-  const otherPeriod = about.filter((c) => conflicts(c.profile, strong));
+  const outOfPeriod = (p: FactProfile) => conflicts(p, strong) || monthsFit(p, months) === false;
+  let inPeriod = about.filter((c) => !outOfPeriod(c.profile));
+  const otherPeriod = about.filter((c) => outOfPeriod(c.profile));
   // A weak year only chooses between facts named about as well: it never overrides the words.
   if (inPeriod.length) {
     const top = inPeriod[0]!.score;

@@ -449,6 +449,14 @@ const MONTHS: Record<string, number> = {
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 
+/** The month a capitalised word names ("December", "Dec"), or undefined; "May" only where it cannot be the verb. */
+export function monthOf(tokens: readonly Token[], k: number): number | undefined {
+  const tok = tokens[k]!;
+  if (tok.kind !== 'word' || !/^\p{Lu}/u.test(tok.text)) return undefined;
+  if (tok.lower === 'may' && !(tokens[k - 1]?.lower === 'in' || tokens[k + 1]?.kind === 'num')) return undefined;
+  return MONTHS[tok.lower];
+}
+
 /** Words before a four-digit number that make it a year. */
 const YEAR_CUES = new Set([
   'in', 'since', 'by', 'from', 'until', 'till', 'to', 'before', 'after', 'during', 'of', 'through', 'throughout', 'between', 'and', 'or', 'early', 'late', 'mid', 'the', 'this', 'that', 'last', 'next',
@@ -1254,6 +1262,9 @@ class ClaimParser {
       while (noun.length < 4) {
         const w = this.t(j);
         if (w.kind !== 'word' || NOUN_STOP.has(w.lower) || (MONTHS[w.lower] !== undefined && this.t(j + 1).kind === 'num')) break;
+        // "6.2% year on year", "5% y/y": how the change is measured, not what is counted.
+        if ((w.lower === 'year' || w.lower === 'quarter' || w.lower === 'month') && /^(on|over|-)$/.test(this.t(j + 1).lower)) break;
+        if (w.lower.length === 1 && this.t(j + 1).text === '/' && this.glued(j + 1)) break;
         if (noun.length > 0 && !/^[\p{L}]/u.test(w.text)) break;
         // Hyphenated words are one: "high-skilled".
         let word = w.lower;

@@ -482,6 +482,15 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+/** Words that join a figure to the next one's subject: "5.6% and retail sales 3.5%", "5%, imports 3%". */
+const JOINERS = new Set(['and', 'while', 'whereas', 'but', ',', ';', 'with', 'against', 'versus', 'vs']);
+
+/** Whether a joining word stands between the claim and token k, which follows it: then k begins another figure's words. */
+function joinedAfter(ex: Extraction, claim: Claim, k: number): boolean {
+  for (let j = claim.tokenEnd; j < k; j++) if (JOINERS.has(ex.tokens[j]!.lower)) return true;
+  return false;
+}
+
 /** A header cell says what every cell of its column is: its words count as the figure's own. */
 const HEADER_WEIGHT = 1;
 
@@ -537,7 +546,15 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
     const factor = claim.dimension === 'year' ? YEAR_CLAUSE_FACTOR : CLAUSE_FACTOR;
     let w = inLabel ? 1 : (1 / (1 + distance / 3)) * Math.max(0.2, factor ** clauses);
     // A year dates the figure beside it ("29,700 enterprises in 2023"): for a year, that figure's words are its own.
-    const another = claim.dimension !== 'year' && others.some((o) => tok.start >= o.start && tok.end <= o.end);
+    // "output expanded 5.6% and retail sales 3.5%": words after the figure that stand nearer the next figure are that
+    // figure's subject, not this one's.
+    const another =
+      claim.dimension !== 'year' &&
+      others.some(
+        (o) =>
+          (tok.start >= o.start && tok.end <= o.end) ||
+          (o.dimension !== 'year' && o.dimension !== 'date' && o.start > claim.end && tok.start >= claim.end && tok.end <= o.start && joinedAfter(ex, claim, k)),
+      );
     if (tok.clause === firstClause && !another && !firstClauseTaken) w = Math.max(w, SUBJECT_WEIGHT);
     if (another) w *= OTHER_FIGURE_WEIGHT;
     for (const t of phrase) {

@@ -118,3 +118,11 @@ describe('a signed percentage', () => {
     expect(find(down, '12%')).toMatchObject({ verdict: 'contradicted', fact: { id: 'apple-harvest-growth-2024' } });
   });
 });
+
+describe('two figures joined in one clause', () => {
+  it('give each its own subject: the words after "and" belong to the second figure', () => {
+    const results = checkDraft("In 2024 the Westvale cooperative's apple harvest came to 5,200 tonnes and its pear harvest 1,900 tonnes.\n", index);
+    expect(find(results, '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+    expect(find(results, '1,900')).toMatchObject({ verdict: 'supported', fact: { id: 'pear-harvest-2024' } });
+  });
+});
