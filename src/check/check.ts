@@ -17,7 +17,7 @@
  */
 import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
-import { extractClaims, monthOf } from './extract.js';
+import { extractClaims, monthOf, quarterMonthsAt } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
 import { aboutCandidates, claimContext, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
@@ -167,7 +167,7 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
   return { strong, weak };
 }
 
-/** Months the claim's clause names outside any date of its own ("rose 6.2% in December"): they date the figure. */
+/** Months the claim's clause names outside any date of its own ("rose 6.2% in December", "in the third quarter"): they date the figure. */
 function clauseMonths(ex: Extraction, claim: Claim): number[] {
   const clause = ex.tokens[claim.tokenStart]!.clause;
   const sentence = ex.sentences[claim.sentence]!;
@@ -178,6 +178,7 @@ function clauseMonths(ex: Extraction, claim: Claim): number[] {
     if (tok.clause !== clause || dates.some((d) => tok.start >= d.start && tok.end <= d.end)) continue;
     const m = monthOf(ex.tokens, k);
     if (m !== undefined) out.push(m);
+    out.push(...(quarterMonthsAt(ex.tokens, k) ?? []));
   }
   return out;
 }
@@ -196,7 +197,8 @@ function monthsFit(p: FactProfile, months: readonly number[]): boolean | undefin
   const held: number[] = [];
   for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth()); m === 11 ? (y++, (m = 0)) : m++) held.push(m + 1);
   if (!months.some((m) => held.includes(m))) return false;
-  return held.length === 1 ? true : undefined;
+  // About one of the months named, or about a quarter named whole.
+  return held.length === 1 || held.every((m) => months.includes(m)) ? true : undefined;
 }
 
 function conflicts(p: FactProfile, years: Years): boolean {

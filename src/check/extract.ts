@@ -125,6 +125,15 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
     c.sentence = tokens[c.tokenStart]!.sentence;
     claimsBySentence[c.sentence]!.push(c);
   }
+  // "grew 3.5 per cent, though December came in at 3.7": a bare figure after a percentage of its sentence is one too.
+  for (const c of claims) {
+    if (c.dimension !== 'quantity' || c.unit !== null || c.noun.length || c.scale !== 1 || c.value === null || Math.abs(c.value) >= 100 || c.bound !== 'exact') continue;
+    const before = claimsOfSentence(claims, tokens, c).filter((o) => o.start < c.start && o.dimension === 'percent' && o.unit === 'percent');
+    if (!before.length) continue;
+    c.dimension = 'percent';
+    c.unit = 'percent';
+    c.change = before[before.length - 1]!.change;
+  }
   // A percentage in a column headed "y/y" or "growth" is a change, as "up 5.3%" is.
   for (const c of claims) {
     if (c.dimension !== 'percent' || c.change !== null) continue;
@@ -132,6 +141,11 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
     if (cell) c.change = changeIn(tokens.filter((tok) => tok.start >= cell.headerStart && tok.end <= cell.headerEnd));
   }
   return { tokens, sentences, claims, claimsBySentence, tableCells: prose.tableCells };
+}
+
+function claimsOfSentence(claims: readonly Claim[], tokens: readonly Token[], c: Claim): Claim[] {
+  const s = tokens[c.tokenStart]!.sentence;
+  return claims.filter((o) => tokens[o.tokenStart]!.sentence === s);
 }
 
 /** Whether words say a change: a word of rise or fall, or "y/y", "yoy", "year on year". */
@@ -455,6 +469,22 @@ export function monthOf(tokens: readonly Token[], k: number): number | undefined
   if (tok.kind !== 'word' || !/^\p{Lu}/u.test(tok.text)) return undefined;
   if (tok.lower === 'may' && !(tokens[k - 1]?.lower === 'in' || tokens[k + 1]?.kind === 'num')) return undefined;
   return MONTHS[tok.lower];
+}
+
+/** Ordinal words of the quarters of a year. */
+const QUARTER_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 };
+
+/**
+ * The months a quarter named at token k covers: "third quarter", "third-quarter", "Q3" give [7, 8, 9]; undefined when
+ * no quarter is named there.
+ */
+export function quarterMonthsAt(tokens: readonly Token[], k: number): number[] | undefined {
+  const tok = tokens[k]!;
+  let q: number | undefined;
+  const next = tokens[k + 1]?.text === '-' ? tokens[k + 2] : tokens[k + 1];
+  if (QUARTER_ORDINALS[tok.lower] !== undefined && next?.lower === 'quarter') q = QUARTER_ORDINALS[tok.lower];
+  else if (tok.lower === 'q' && tokens[k + 1]?.kind === 'num' && !tokens[k + 1]!.space && /^[1-4]$/.test(tokens[k + 1]!.text)) q = Number(tokens[k + 1]!.text);
+  return q === undefined ? undefined : [3 * q - 2, 3 * q - 1, 3 * q];
 }
 
 /** Words before a four-digit number that make it a year. */
@@ -1039,6 +1069,10 @@ class ClaimParser {
         place: factor / 10 ** decimals.length, sigPlace: sig.sigPlace * factor, digits: sig.digits, scaled: scale !== undefined, scaleFactor: factor,
       });
     }
+    // "three and a half": a half more.
+    if ((last === 'unit' || last === 'ten') && total === 0 && this.t(k).lower === 'and' && this.t(k + 1).lower === 'a' && this.t(k + 2).lower === 'half') {
+      return base(current + 0.5, k + 3, { place: 0.1, sigPlace: 0.1, digits: String(current).length + 1 });
+    }
     const value = total + current;
     if (last === 'unit' && value === 1 && k === i + 1 && this.notOne(i)) return null;
     // A fraction: "one-quarter", "two-thirds", "one third of".
@@ -1080,6 +1114,9 @@ class ClaimParser {
       return !(ranked || place);
     }
     if (w === 'second' && (prev === 'per' || prev === 'a' || prev === 'split')) return true;
+    // "the third quarter", "the first half", "fourth-quarter growth": a part of the year, not a rank.
+    const part = next === '-' ? this.t(i + 2).lower : next;
+    if (/^(quarter|quarters|half|halves)$/.test(part) && ORDINALS[w]! <= 4) return true;
     return false;
   }
 

@@ -230,7 +230,7 @@ function cellsOf(source: string, start: number, end: number): Array<[number, num
  */
 function endsLine(previous: string, next: string): boolean {
   const p = previous.trimEnd();
-  return p.length > 0 && !/[.,;:!?…"'”’)\]—–-]$/.test(p) && !/\b(and|or|of|the|a|an|to|in|for|with|by|on|at|from|as|than|its|their)$/i.test(p) && /^\s*[\p{Lu}\d]/u.test(next);
+  return p.length > 0 && !/[.,;:!?…"'”’)\]—–-]$/.test(p) && !/\b(and|or|of|the|a|an|to|in|for|with|by|on|at|from|as|than|its|their)$/i.test(p) && /^\s*(?:[\p{Lu}\d]|\p{Extended_Pictographic}|[•·▪◦‣➤→✓✔])/u.test(next);
 }
 
 function isTableRow(lines: Array<{ text: string }>, i: number): boolean {

@@ -491,6 +491,23 @@ function joinedAfter(ex: Extraction, claim: Claim, k: number): boolean {
   return false;
 }
 
+/** A line starting with a bullet sign or an emoji: an item of a list written without Markdown markers. */
+const BULLET_START = /^(?:\p{Extended_Pictographic}|[•·▪◦‣➤→✓✔])/u;
+/** At most this many bulleted lines are read back to find the line that leads into them. */
+const MAX_BULLETS = 30;
+
+/** The sentence that leads into the run of bulleted lines sentence i belongs to; null when i is no bulleted line. */
+function leadIn(ex: Extraction, i: number): number | null {
+  const bulleted = (k: number) => BULLET_START.test(ex.tokens[ex.sentences[k]!.tokenStart]?.text ?? '');
+  if (!bulleted(i)) return null;
+  for (let k = i - 1; k >= 0 && k >= i - MAX_BULLETS; k--) {
+    const s = ex.sentences[k]!;
+    if (s.isHeading) return null;
+    if (!bulleted(k)) return k;
+  }
+  return null;
+}
+
 /** A header cell says what every cell of its column is: its words count as the figure's own. */
 const HEADER_WEIGHT = 1;
 
@@ -583,10 +600,18 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   const previous = ex.sentences[claim.sentence - 1];
   const own = new Set(all);
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
+  else {
+    // "2024 harvest 👇" over "🔹 5,200 tonnes of apples": the line that leads into a run of bulleted lines speaks for each.
+    const lead = leadIn(ex, claim.sentence);
+    if (lead !== null) addSentence(lead, PREVIOUS_SENTENCE_WEIGHT);
+  }
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
   const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
   return { weights, all, own: ownSentence, byPeriod: claim.dimension === 'year' || claim.dimension === 'date', noun, head: noun.length ? noun[noun.length - 1]! : null, implied, before: onlyBefore, earlier };
 }
+
+/** Facts counting what the claim counts are preferred only while one scores at least this share of the best. */
+const COUNTING_SHARE = 0.6;
 
 /** A word this near the figure (in context weight) stands next to it. */
 export const NEXT_TO = 0.5;
@@ -727,7 +752,9 @@ export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE, bySubj
 export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MIN_SCORE, bySubject = false): Candidate[] {
   const about = ranked.filter((c) => isAbout(c, ctx, minScore, bySubject));
   const counting = about.filter((c) => c.headHit);
-  return counting.length ? counting : about;
+  // Not when the words name another fact far better ("World rank in R&D spending: 2nd" beside a rank whose display
+  // says "rank").
+  return counting.length && counting[0]!.score >= COUNTING_SHARE * about[0]!.score ? counting : about;
 }
 
 /**

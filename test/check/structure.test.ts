@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
+import { extractClaims } from '../../src/check/extract.js';
 import type { FactIndex } from '../../src/check/match.js';
 
 // A made-up orchard cooperative: its apple and pear harvests, their growth, and its quarterly sales.
@@ -53,6 +54,27 @@ const FACTS = `facts:
     subject: Westvale cooperative
     sources: [{ source: src-a, quote: "Cider sales reached 380,000 bottles in the second quarter." }]
 `;
+const RANKS = `
+  - id: cider-export-rank-2024
+    title: Westvale's world rank in cider exports in 2024
+    statement: In 2024 Westvale was the world's second-largest cider exporter.
+    value: 2
+    unit: rank
+    display: the world's second-largest cider exporter
+    period: 2024
+    subject: Westvale cooperative
+    aliases: [world rank in cider exports]
+    sources: [{ source: src-a, quote: "Westvale is the world's second-largest cider exporter." }]
+  - id: orchard-index-rank-2024
+    title: Westvale's world rank in the Orchard Index in 2024
+    statement: Westvale ranked 11th in the Orchard Index in 2024.
+    value: 11
+    unit: rank
+    display: 11th rank
+    period: 2024
+    subject: Westvale cooperative
+    sources: [{ source: src-a, quote: "Westvale ranked 11th in the Orchard Index." }]
+`;
 const VOCABULARY = `vocabulary:
   abbreviations:
     Q2: second quarter
@@ -61,7 +83,7 @@ const VOCABULARY = `vocabulary:
 
 let index: FactIndex;
 beforeAll(async () => {
-  index = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': FACTS, 'vocabulary.yaml': VOCABULARY }));
+  index = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': FACTS + RANKS, 'vocabulary.yaml': VOCABULARY }));
 });
 
 const find = (results: CheckedClaim[], text: string) => results.find((r) => r.claim.text.includes(text));
@@ -124,5 +146,27 @@ describe('two figures joined in one clause', () => {
     const results = checkDraft("In 2024 the Westvale cooperative's apple harvest came to 5,200 tonnes and its pear harvest 1,900 tonnes.\n", index);
     expect(find(results, '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
     expect(find(results, '1,900')).toMatchObject({ verdict: 'supported', fact: { id: 'pear-harvest-2024' } });
+  });
+});
+
+describe('lines of a social post', () => {
+  it('are sentences of their own when they start with an emoji or a bullet sign', () => {
+    const ex = extractClaims('Harvest 👇\n🔹 5,200 tonnes of apples\n🔹 1,900 tonnes of pears\n• 12 bottles\n');
+    expect(new Set(ex.claims.map((c) => c.sentence)).size).toBe(3);
+  });
+
+  it('take the words of the line leading into them', () => {
+    const draft = 'Westvale cooperative, 2024 harvest 👇\n🔹 5,200 tonnes of apples\n🔹 1,900 tonnes of pears\n• apple harvest growth 12%\n';
+    const results = checkDraft(draft, index);
+    expect(find(results, '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+    expect(find(results, '1,900')).toMatchObject({ verdict: 'supported', fact: { id: 'pear-harvest-2024' } });
+    expect(find(results, '12%')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-growth-2024' } });
+  });
+});
+
+describe('a counted noun', () => {
+  it('does not hand the claim to a fact it is counted by when the words name another fact far better', () => {
+    const draft = ['| Indicator | Figure | Period |', '|---|---|---|', '| Westvale world rank in cider exports | 2nd | 2024 |', ''].join('\n');
+    expect(find(checkDraft(draft, index), '2nd')).toMatchObject({ verdict: 'supported', fact: { id: 'cider-export-rank-2024' } });
   });
 });
