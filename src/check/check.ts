@@ -19,7 +19,7 @@ import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims, monthOf, quarterMonthsAt } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { aboutCandidates, claimContext, CONTEXT_TOKENS, nearbyClaims, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
 import type { Verdict } from './verdicts.js';
 import type { Terms } from './terms.js';
@@ -108,7 +108,7 @@ function datesAFigure(ex: Extraction, year: Claim): boolean {
   const firstClause = ex.tokens[sentence.tokenStart]!.clause;
   // "In 2024, retail sales ...": a year in the sentence's first clause, after a word that dates, frames the sentence.
   const framing = clause === firstClause && year.before !== null && TEMPORAL.has(year.before);
-  return ex.claimsBySentence[year.sentence]!.some(
+  return nearbyClaims(ex, year).some(
     (c) => c !== year && c.dimension !== 'year' && c.dimension !== 'date' && (framing || sentence.isTableRow || ex.tokens[c.tokenStart]!.clause === clause),
   );
 }
@@ -140,6 +140,9 @@ function compatible(claim: Claim, p: FactProfile): boolean {
 
 type Years = Array<[number, number]>;
 
+/** Years and dates of a heading read for the claims under it: a heading of thousands of figures dates nothing more. */
+const MAX_HEADING_CLAIMS = 16;
+
 /**
  * Years the sentence dates the claim with. Strong: in the claim's clause, or
  * brought in by "in", "since", "during" in the sentence's first clause ("In
@@ -151,7 +154,7 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
   const headings = ex.sentences[claim.sentence]!.headings;
   const strong: Years = [];
   const weak: Years = [];
-  const near = [...ex.claimsBySentence[claim.sentence]!, ...headings.flatMap((h) => ex.claimsBySentence[h]!)];
+  const near = [...nearbyClaims(ex, claim), ...headings.flatMap((h) => ex.claimsBySentence[h]!.slice(0, MAX_HEADING_CLAIMS))];
   for (const o of near) {
     if (o === claim || o.problem !== null) continue;
     let span: [number, number] | null = null;
@@ -171,9 +174,9 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
 function clauseMonths(ex: Extraction, claim: Claim): number[] {
   const clause = ex.tokens[claim.tokenStart]!.clause;
   const sentence = ex.sentences[claim.sentence]!;
-  const dates = ex.claimsBySentence[claim.sentence]!.filter((c) => c.dimension === 'date');
+  const dates = nearbyClaims(ex, claim).filter((c) => c.dimension === 'date');
   const out: number[] = [];
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+  for (let k = Math.max(sentence.tokenStart, claim.tokenStart - CONTEXT_TOKENS); k < Math.min(sentence.tokenEnd, claim.tokenEnd + CONTEXT_TOKENS); k++) {
     const tok = ex.tokens[k]!;
     if (tok.clause !== clause || dates.some((d) => tok.start >= d.start && tok.end <= d.end)) continue;
     const m = monthOf(ex.tokens, k);

@@ -111,9 +111,12 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
   const text = normalizeChars(prose.text);
   const tokens = tokenize(text);
   const sentences = segment(tokens, text, prose.breaks, prose.headings);
+  // Sentences and table rows both run in text order: one pass pairs them.
+  let row = 0;
   for (const s of sentences) {
     const at = tokens[s.tokenStart]!.start;
-    s.isTableRow = prose.tableRows.some(([a, b]) => at >= a && at < b);
+    while (row < prose.tableRows.length && prose.tableRows[row]![1] <= at) row++;
+    s.isTableRow = row < prose.tableRows.length && at >= prose.tableRows[row]![0];
   }
   const positions = new LinePositions(draft);
   const claims = new ClaimParser(tokens, draft).parse();
@@ -126,26 +129,51 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
     claimsBySentence[c.sentence]!.push(c);
   }
   // "grew 3.5 per cent, though December came in at 3.7": a bare figure after a percentage of its sentence is one too.
-  for (const c of claims) {
-    if (c.dimension !== 'quantity' || c.unit !== null || c.noun.length || c.scale !== 1 || c.value === null || Math.abs(c.value) >= 100 || c.bound !== 'exact') continue;
-    const before = claimsOfSentence(claims, tokens, c).filter((o) => o.start < c.start && o.dimension === 'percent' && o.unit === 'percent');
-    if (!before.length) continue;
-    c.dimension = 'percent';
-    c.unit = 'percent';
-    c.change = before[before.length - 1]!.change;
+  for (const list of claimsBySentence) {
+    let percent: Claim | null = null;
+    for (const c of list) {
+      if (c.dimension === 'percent' && c.unit === 'percent') percent = c;
+      else if (percent && c.dimension === 'quantity' && c.unit === null && !c.noun.length && c.scale === 1 && c.value !== null && Math.abs(c.value) < 100 && c.bound === 'exact') {
+        c.dimension = 'percent';
+        c.unit = 'percent';
+        c.change = percent.change;
+      }
+    }
   }
   // A percentage in a column headed "y/y" or "growth" is a change, as "up 5.3%" is.
   for (const c of claims) {
     if (c.dimension !== 'percent' || c.change !== null) continue;
-    const cell = prose.tableCells.find((x) => c.start >= x.start && c.start < x.end);
-    if (cell) c.change = changeIn(tokens.filter((tok) => tok.start >= cell.headerStart && tok.end <= cell.headerEnd));
+    const cell = cellAt(prose.tableCells, c.start);
+    if (cell) c.change = changeIn(tokensWithin(tokens, cell.headerStart, cell.headerEnd));
   }
   return { tokens, sentences, claims, claimsBySentence, tableCells: prose.tableCells };
 }
 
-function claimsOfSentence(claims: readonly Claim[], tokens: readonly Token[], c: Claim): Claim[] {
-  const s = tokens[c.tokenStart]!.sentence;
-  return claims.filter((o) => tokens[o.tokenStart]!.sentence === s);
+/** The table cell holding an offset (cells are in text order), or undefined. */
+export function cellAt(cells: readonly TableCell[], offset: number): TableCell | undefined {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cells[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const cell = cells[lo];
+  return cell && offset >= cell.start ? cell : undefined;
+}
+
+/** The tokens lying within [start, end), found by binary search (tokens are in text order). */
+export function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && tokens[k]!.end <= end; k++) out.push(tokens[k]!);
+  return out;
 }
 
 /** Whether words say a change: a word of rise or fall, or "y/y", "yoy", "year on year". */
@@ -198,6 +226,9 @@ class LinePositions {
   constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
+  /** The last position worked out: claims come in text order, so columns are counted on from there. */
+  private last = { offset: 0, line: 0, col: 1 };
+
   at(offset: number): { line: number; col: number } {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -208,11 +239,13 @@ class LinePositions {
     }
     const lineStart = this.starts[lo]!;
     // Columns count characters, not UTF-16 units: an emoji is one column.
-    let col = 1;
-    for (let i = lineStart; i < offset; i++) {
+    const resume = this.last.line === lo && this.last.offset <= offset;
+    let col = resume ? this.last.col : 1;
+    for (let i = resume ? this.last.offset : lineStart; i < offset; i++) {
       const c = this.text.charCodeAt(i);
       if (c < 0xdc00 || c > 0xdfff) col++;
     }
+    this.last = { offset, line: lo, col };
     return { line: lo + 1, col };
   }
 }

@@ -241,17 +241,17 @@ function isTableRow(lines: Array<{ text: string }>, i: number): boolean {
 
 const INLINE_PATTERNS: RegExp[] = [
   // Images: the alt text describes a picture, it makes no claim.
-  /!\[[^\]\n]*\]\([^)\n]*\)/g,
+  /!\[[^\][\n]*\]\([^)(\n]*\)/g,
   // Autolinks and HTML tags.
   /<(?:https?:|mailto:|ftp:|www\.)[^>\s]*>/gi,
   /<[^@\s<>]+@[^@\s<>]+>/g,
   /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g,
   // Footnote references.
-  /\[\^[^\]\s]+\]/g,
+  /\[\^[^\][\s]+\]/g,
   // Bare URLs and e-mail addresses.
   /\b(?:https?|ftp):\/\/[^\s<>"'`]+/gi,
   /\bwww\.[^\s<>"'`]+/gi,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
   // HTML entities.
   /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g,
 ];
@@ -289,13 +289,17 @@ function maskInline(source: string, out: string[], start: number, end: number): 
       let e = m.index + m[0].length;
       // A URL does not end in sentence punctuation or an unmatched bracket.
       if (/^(?:https?|ftp|www)/i.test(m[0])) {
-        while (e > m.index && /[.,;:!?)\]}'"”’*_]/.test(line[e - 1]!) && !(line[e - 1] === ')' && balanced(line.slice(m.index, e)))) e--;
+        let depth = openMinusClose(line, m.index, e);
+        while (e > m.index && /[.,;:!?)\]}'"”’*_]/.test(line[e - 1]!) && !(line[e - 1] === ')' && depth >= 0)) {
+          if (line[e - 1] === ')') depth++;
+          e--;
+        }
       }
       if (!taken[m.index]) take(m.index, e);
     }
   }
   // Links: keep the text, blank the brackets and the target.
-  const link = /\[([^\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])/g;
+  const link = /\[([^\][\n]*)\](\([^)(\n]*\)|\[[^\][\n]*\])/g;
   for (let m = link.exec(line); m; m = link.exec(line)) {
     if (taken[m.index]) continue;
     blankRel(m.index, m.index + 1);
@@ -326,11 +330,12 @@ function findBacktickRun(line: string, from: number, n: number): number {
   return -1;
 }
 
-function balanced(s: string): boolean {
+/** Opening brackets less closing ones in line[start, end): a URL keeps a closing bracket it opened. */
+function openMinusClose(line: string, start: number, end: number): number {
   let depth = 0;
-  for (const c of s) {
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
+  for (let k = start; k < end; k++) {
+    if (line[k] === '(') depth++;
+    else if (line[k] === ')') depth--;
   }
-  return depth >= 0;
+  return depth;
 }

@@ -20,7 +20,7 @@ import { CLASS_WEIGHTS, DATE, GROWTH, PLAIN_TERMS, Terms } from './terms.js';
 import type { Vocabulary } from '../facts/vocabulary.js';
 import { fileWords, memoryWords, mergeWords, postingClass, postingOrdinal, storedWords, type Words } from './word-index.js';
 import type { Claim, Dimension, Extraction, Token } from './extract.js';
-import { extractClaims } from './extract.js';
+import { cellAt, extractClaims } from './extract.js';
 import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
 
 /** One figure a fact's sources give, with the precision its display was written in. */
@@ -511,15 +511,42 @@ function leadIn(ex: Extraction, i: number): number | null {
 /** A header cell says what every cell of its column is: its words count as the figure's own. */
 const HEADER_WEIGHT = 1;
 
+/**
+ * Tokens on each side of a claim that its context reads: a word farther away weighs under a tenth of a word beside
+ * the figure, and a bound keeps a sentence of thousands of figures linear.
+ */
+export const CONTEXT_TOKENS = 64;
+
+/** The other claims of the claim's sentence within CONTEXT_TOKENS of it, in order (binary search: claims are in token order). */
+export function nearbyClaims(ex: Extraction, claim: Claim): Claim[] {
+  const list = ex.claimsBySentence[claim.sentence]!;
+  const from = claim.tokenStart - CONTEXT_TOKENS;
+  const to = claim.tokenEnd + CONTEXT_TOKENS;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.tokenEnd < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Claim[] = [];
+  for (let i = lo; i < list.length && list[i]!.tokenStart <= to; i++) if (list[i] !== claim) out.push(list[i]!);
+  return out;
+}
+
 export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Context {
   const draft = draftTerms(ex, terms);
   const termsOfToken = draft.ofToken;
   const sentence = ex.sentences[claim.sentence]!;
+  // The window read around the figure, and the sentence's opening words, which name its subject.
+  const windowStart = Math.max(sentence.tokenStart, claim.tokenStart - CONTEXT_TOKENS);
+  const windowEnd = Math.min(sentence.tokenEnd, claim.tokenEnd + CONTEXT_TOKENS);
+  const openingEnd = Math.min(windowStart, sentence.tokenStart + CONTEXT_TOKENS);
   const weights = new Map<string, number>();
   const all = new Set<string>();
   const noun = claim.noun.flatMap((w) => w.split('-')).map((w) => terms.termOf(w)).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
   const nounSet = new Set(noun);
-  const others = ex.claimsBySentence[claim.sentence]!.filter((o) => o !== claim);
+  const others = nearbyClaims(ex, claim);
   const claimClause = ex.tokens[claim.tokenStart]!.clause;
   const firstClause = ex.tokens[sentence.tokenStart]!.clause;
   // "Events: 128", "National high-tech enterprises, 2024: 29,700": the label before a colon is the figure's own context.
@@ -532,7 +559,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
     if ((weights.get(t) ?? 0) < w) weights.set(t, w);
   };
   const words: Array<{ tok: Token; index: number }> = [];
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+  for (let k = sentence.tokenStart; k < windowEnd; k = k + 1 === openingEnd ? windowStart : k + 1) {
     const tok = ex.tokens[k]!;
     if (tok.kind === 'word') words.push({ tok, index: k });
   }
@@ -579,9 +606,12 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
       set(t, isNoun ? 2 : w);
     }
   }
-  const addSentence = (index: number, w: number) => {
+  // A heading's opening words, and the closing words of the sentence before.
+  const addSentence = (index: number, w: number, closing = false) => {
     const s = ex.sentences[index]!;
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) for (const t of termsOfToken[k] ?? []) set(t, w);
+    const from = closing ? Math.max(s.tokenStart, s.tokenEnd - CONTEXT_TOKENS) : s.tokenStart;
+    const to = closing ? s.tokenEnd : Math.min(s.tokenEnd, s.tokenStart + CONTEXT_TOKENS);
+    for (let k = from; k < to; k++) for (const t of termsOfToken[k] ?? []) set(t, w);
   };
   // "up 8.3 percent", "grew 3.5 percent": the claim names a growth rate even when the sentence does not say "growth".
   if (claim.change !== null) set(GROWTH, 1);
@@ -589,7 +619,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   const implied = new Set<string>(claim.dimension === 'date' ? [DATE] : []);
   // "US$502bn" says dollars as plainly as "502 billion dollars" does.
   if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of terms.termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
-  const cell = sentence.isTableRow ? ex.tableCells.find((c) => claim.start >= c.start && claim.start < c.end) : undefined;
+  const cell = sentence.isTableRow ? cellAt(ex.tableCells, claim.start) : undefined;
   if (cell) {
     for (let k = tokenAt(ex.tokens, cell.headerStart); k < ex.tokens.length && ex.tokens[k]!.end <= cell.headerEnd; k++) {
       for (const t of termsOfToken[k] ?? []) set(t, HEADER_WEIGHT);
@@ -599,11 +629,11 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   sentence.headings.forEach((h, i) => addSentence(h, i === sentence.headings.length - 1 ? HEADING_WEIGHT : OUTER_HEADING_WEIGHT));
   const previous = ex.sentences[claim.sentence - 1];
   const own = new Set(all);
-  if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT);
+  if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT, true);
   else {
     // "2024 harvest 👇" over "🔹 5,200 tonnes of apples": the line that leads into a run of bulleted lines speaks for each.
     const lead = leadIn(ex, claim.sentence);
-    if (lead !== null) addSentence(lead, PREVIOUS_SENTENCE_WEIGHT);
+    if (lead !== null) addSentence(lead, PREVIOUS_SENTENCE_WEIGHT, true);
   }
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
   const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
