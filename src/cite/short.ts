@@ -20,12 +20,13 @@ export function authorList(authors: string[]): string {
   return `${authors.slice(0, -1).join(', ')} and ${authors[authors.length - 1]}`;
 }
 
-export function shortCitation(s: Source): string {
+/** Author, “title”, publisher, date; with `longDates`, the date as a reader writes it ("March 21, 2025"), else ISO. */
+export function shortCitation(s: Source, options: { longDates?: boolean } = {}): string {
   const parts = [];
   if (s.author.length) parts.push(authorList(s.author));
   parts.push(`“${s.title}”`);
   parts.push(s.publisher ?? 'publisher unknown');
-  parts.push(s.published ?? 'date unknown');
+  parts.push(s.published ? (options.longDates ? longDate(s.published) : s.published) : 'date unknown');
   return parts.join(', ');
 }
 

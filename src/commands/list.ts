@@ -3,6 +3,7 @@ import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat
 import { filterFacts } from '../search/filter.js';
 import { factRows } from '../output/fact-rows.js';
 import { renderField, renderRecords } from '../output/records.js';
+import { outputWidth } from '../output/layout.js';
 import { EXIT_OK } from '../errors.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -37,7 +38,7 @@ export const list: CommandSpec = {
       disputed: opts.disputed as boolean | undefined,
     });
     const rows = factRows(facts, base);
-    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
+    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style, outputWidth(io)));
     return EXIT_OK;
   },
 };

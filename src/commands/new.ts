@@ -1,6 +1,5 @@
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, loadOptions } from './options.js';
-import { loadFacts } from '../facts/load.js';
+import { factsDir, factsOption, loadUsableFacts } from './options.js';
 import { idProblem, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
 import { parseFactFile, loadParseTools } from '../facts/parse.js';
 import { BOUNDS } from '../facts/types.js';
@@ -25,8 +24,8 @@ export const newFact: CommandSpec = {
   summary: 'start a new fact: writes <id>.yaml in the facts directory, never over an existing file',
   completes: 'none',
   examples: [
-    'zgc new rnd-2025',
-    'zgc new zgc-2026-guests --source globaltimes-2025-zgc-forum-preview --quote "..." --value 1000 --unit count --bound more-than --period 2026',
+    'zgc new rnd-2025 --facts ./facts',
+    'zgc new zgc-2026-guests --facts ./facts --source globaltimes-2025-zgc-forum-preview --quote "..." --value 1000 --unit count --bound more-than --period 2026',
   ],
   configure(cmd) {
     cmd.argument('<id>', 'kebab-case id of the new fact, such as rnd-2025');
@@ -38,7 +37,7 @@ export const newFact: CommandSpec = {
       .option('--unit <unit>', 'CNY, USD, percent, count, ...')
       .option('--display <text>', 'the figure as the article writes it')
       .option('--bound <bound>', `one of ${BOUNDS.join(', ')}`)
-      .option('--period <period>', 'a year or a date')
+      .option('--period <period>', 'a year, a month, a date, or an interval from/to (2025-03-27/2025-03-31)')
       .option('--source <id>', 'id of the source the fact comes from')
       .option('--quote <text>', 'the verbatim sentence from the article')
       .option('--alias <text>', 'a way people ask for it (repeatable)', collect)
@@ -51,10 +50,14 @@ export const newFact: CommandSpec = {
     const syntax = idProblem(id);
     if (syntax) throw new UsageError(syntax);
     const spec = readSpec(id, opts);
+    // zgc new edits the facts directory the user names, never the facts shipped inside the installed package.
+    if ((opts as { facts?: string }).facts === undefined && !io.env.ZGC_FACTS) {
+      throw new UsageError('zgc new writes into the facts directory you name: pass --facts DIR (or set ZGC_FACTS); the facts shipped with zgc are never edited');
+    }
     const dir = factsDir(opts, io);
     // A file already at the target (even a dangling link) is named before the facts are read.
     if (pathTaken(path.join(dir, `${id}.yaml`))) throw new ZgcError(`${path.relative(io.cwd, path.join(dir, `${id}.yaml`))}: a file is already there; nothing was written`, EXIT_ERROR);
-    const base = await loadFacts(dir, loadOptions(ctx));
+    const base = await loadUsableFacts(ctx, dir);
     const taken = idProblem(id, base);
     if (taken) throw new UsageError(taken);
     if (spec.source !== undefined && !base.sourceById.has(spec.source)) throw new UsageError(`no source "${spec.source}" (see zgc sources)`);
@@ -68,7 +71,7 @@ export const newFact: CommandSpec = {
     io.write(`wrote ${visibleInline(shown)}\n`);
     if (parsed.problems.length) {
       const left = parsed.problems.map((p) => `  ${p.line}:${p.col} ${visibleInline(p.message.split(':')[0]!)}\n`).join('');
-      io.error(`zgc: ${visibleInline(shown)} is a template: fill these in before zgc can load the facts:\n${left}`);
+      io.error(`zgc: ${visibleInline(shown)} is a template: fill these in; until then its fact is left out of lookups (with a warning) and zgc lint fails on it:\n${left}`);
     }
     return EXIT_OK;
   },

@@ -9,7 +9,9 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Context } from './types.js';
-import { loadFacts, type LoadOptions } from '../facts/load.js';
+import { loadFactsWithProblems, type LoadOptions } from '../facts/load.js';
+import { PLACEHOLDER } from '../facts/parse.js';
+import { FactsError, type Problem } from '../errors.js';
 import type { FactBase } from '../facts/types.js';
 import { colorEnabled, makeStyle, type Style } from '../output/style.js';
 import { FACT_FIELDS } from '../output/fact-rows.js';
@@ -68,7 +70,37 @@ export function loadOptions({ io, cache }: Pick<Context, 'io' | 'cache'>): LoadO
 
 /** The facts a command's --facts (else ZGC_FACTS, else the shipped facts) names, loaded with the run's settings. */
 export function loadCommandFacts(ctx: Pick<Context, 'io' | 'cache'>, options: Record<string, unknown>): Promise<FactBase> {
-  return loadFacts(factsDir(options, ctx.io), loadOptions(ctx));
+  return loadUsableFacts(ctx, factsDir(options, ctx.io));
+}
+
+/**
+ * Loads a facts directory for a command. A file that is unfinished (its only
+ * errors are fields still "<fill in>", as zgc new leaves them) holds no facts
+ * for lookups until it is filled in: each placeholder is a warning on stderr
+ * naming file:line:col, and every other fact still answers. Any other error
+ * makes the directory unusable (exit 2). zgc lint reports unfinished files as
+ * errors.
+ */
+export async function loadUsableFacts(ctx: Pick<Context, 'io' | 'cache'>, dir: string): Promise<FactBase> {
+  const { base, problems } = await loadFactsWithProblems(dir, loadOptions(ctx));
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!errors.length) return base;
+  const unfinished = unfinishedFiles(errors);
+  if (errors.some((p) => !unfinished.has(p.file))) throw new FactsError(problems);
+  for (const [file, left] of unfinished) {
+    const where = left.map((p) => `  ${visibleInline(p.file)}:${p.line}:${p.col}: ${visibleInline(p.message)}\n`).join('');
+    ctx.io.error(`zgc: warning: ${visibleInline(file)} is unfinished (fields still "${PLACEHOLDER}"); its facts are left out until it is filled in and zgc lint passes it:\n${where}`);
+  }
+  return base;
+}
+
+/** The files whose every error is a field still holding the placeholder, with those errors. */
+function unfinishedFiles(errors: Problem[]): Map<string, Problem[]> {
+  const byFile = new Map<string, Problem[]>();
+  for (const p of errors) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const out = new Map<string, Problem[]>();
+  for (const [file, list] of byFile) if (list.every((p) => p.line > 0 && p.message.includes(`"${PLACEHOLDER}"`))) out.set(file, list);
+  return out;
 }
 
 export function outputFormat(options: Record<string, unknown>, io: Io): Format {

@@ -4,6 +4,7 @@ import { rankFacts } from '../search/find.js';
 import { scoredRows } from '../output/fact-rows.js';
 import { renderMiss } from '../output/fact.js';
 import { renderField, renderRecords } from '../output/records.js';
+import { outputWidth } from '../output/layout.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 
 export const search: CommandSpec = {
@@ -28,7 +29,7 @@ export const search: CommandSpec = {
     const base = await loadCommandFacts(ctx, opts);
     const results = await rankFacts(base, query, limit);
     const rows = scoredRows(results, base);
-    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
+    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style, outputWidth(io)));
     if (!results.length) {
       io.error(`zgc: ${renderMiss({ query, suggestions: [] })}`);
       return EXIT_NOT_FOUND;

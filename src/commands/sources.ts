@@ -1,6 +1,7 @@
 import type { CommandSpec } from './types.js';
 import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat, readField } from './options.js';
 import { renderField, renderRecords } from '../output/records.js';
+import { outputWidth } from '../output/layout.js';
 import { SOURCE_FIELDS, renderSourceCard, sourceJson, sourceRows } from '../output/sources.js';
 import { EXIT_NOT_FOUND, EXIT_OK } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
@@ -25,7 +26,7 @@ export const sources: CommandSpec = {
     const field = readField(opts, SOURCE_FIELDS);
     const base = await loadCommandFacts(ctx, opts);
     const rows = sourceRows(base);
-    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style));
+    io.write(field ? renderField(rows, field) : await renderRecords(rows, format, style, outputWidth(io)));
     return EXIT_OK;
   },
 };

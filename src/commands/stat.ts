@@ -1,9 +1,10 @@
 import type { CommandSpec, Context } from './types.js';
 import { factsOption, loadCommandFacts, fieldOption, formatOptions, outputFormat, readField, readQuery, type Format } from './options.js';
 import { findFact, type Lookup } from '../search/find.js';
-import { factJson, lookupJson, renderFactCard, renderFactPlain, renderMiss } from '../output/fact.js';
-import { lookupRows } from '../output/fact-rows.js';
-import { fieldValue, renderRecords } from '../output/records.js';
+import { lookupJson, renderFactCard, renderFactPlain, renderMiss } from '../output/fact.js';
+import { factField, lookupRows } from '../output/fact-rows.js';
+import { outputWidth } from '../output/layout.js';
+import { renderRecords } from '../output/records.js';
 import { jsonDocument } from '../output/json.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import type { FactBase } from '../facts/types.js';
@@ -65,17 +66,17 @@ async function render(ctx: Context, base: FactBase, results: Lookup[], format: F
   switch (format) {
     case 'field':
       // One line per query, empty for a miss, so that lines stay aligned with the queries.
-      return results.map((r) => (r.fact ? fieldValue(factJson(r.fact, base), field!) : '') + '\n').join('');
+      return results.map((r) => (r.fact ? factField(r.fact, base, field!) : '') + '\n').join('');
     case 'json':
       // One query is one document; a batch is one line per query, as NDJSON.
       if (!batch) return jsonDocument(lookupJson(results[0]!, base));
       return renderRecords(lookupRows(results, base), 'ndjson', ctx.style);
     case 'table':
-      return results.flatMap((r) => (r.fact ? [renderFactCard({ ...r, fact: r.fact }, base, ctx.style)] : [])).join('\n');
+      return results.flatMap((r) => (r.fact ? [renderFactCard({ ...r, fact: r.fact }, base, ctx.style, outputWidth(ctx.io))] : [])).join('\n');
     case 'plain':
       if (!batch) return results[0]!.fact ? renderFactPlain({ ...results[0]!, fact: results[0]!.fact }, base) : '';
       return renderRecords(lookupRows(results, base), 'plain', ctx.style);
     default:
-      return renderRecords(lookupRows(results, base), format, ctx.style);
+      return renderRecords(lookupRows(results, base), format, ctx.style, outputWidth(ctx.io));
   }
 }

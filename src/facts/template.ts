@@ -64,7 +64,10 @@ export function renderTemplate(f: NewFact): string {
   opt('unit', f.unit, 'CNY  (ISO 4217 for money, else percent, count, rank, year, ...)');
   opt('display', f.display, '"3.6 trillion yuan"  (as the article writes it)');
   opt('bound', f.bound, 'exact  (exact, about, more-than, at-least, nearly, at-most)');
-  opt('period', f.period, '2024  (a year, a date, or {from: 2025-03-27, to: 2025-03-31})');
+  // An interval as zgc prints it (2025-03-27/2025-03-31) is written as the from/to mapping the schema takes.
+  const interval = f.period === undefined ? null : /^([^/\s]+)\/([^/\s]+)$/.exec(f.period);
+  if (interval) lines.push(`    period: {from: ${q(interval[1]!)}, to: ${q(interval[2]!)}}`);
+  else opt('period', f.period, '2024  (a year, a date, or {from: 2025-03-27, to: 2025-03-31})');
   lines.push(`    aliases: [${(f.aliases ?? []).map(q).join(', ')}]`);
   lines.push(`    tags: [${(f.tags ?? []).map(q).join(', ')}]`);
   lines.push('    sources:');

@@ -10,6 +10,12 @@ import { VERDICTS } from '../check/verdicts.js';
 import { jsonDocument, jsonLines } from './json.js';
 import { visibleInline } from './sanitize.js';
 import type { Style } from './style.js';
+import { periodText } from './dates.js';
+import { DEFAULT_WIDTH } from './layout.js';
+import { renderTable, type TableCell } from './table.js';
+import { bySource } from './citations.js';
+
+export { periodText };
 
 export interface CheckedFile {
   /** The name the user gave ("<stdin>" for standard input). */
@@ -36,7 +42,6 @@ export function countVerdicts(files: CheckedFile[]): Counts {
 const BOUND_WORDS: Record<string, string> = { exact: '', about: 'about', 'more-than': 'more than', 'at-least': 'at least', nearly: 'nearly', 'at-most': 'at most', 'less-than': 'less than' };
 const SCALE_NAMES: Record<number, string> = { 1e3: 'thousand', 1e6: 'million', 1e9: 'billion', 1e12: 'trillion' };
 const CURRENCY_NAMES: Record<string, string> = { CNY: 'yuan', USD: 'US dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', HKD: 'Hong Kong dollars' };
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
@@ -55,24 +60,6 @@ function scaledNumber(value: number, scale: number, place: number): string {
   const decimals = Math.max(0, Math.min(10, Math.round(-Math.log10(place / scale))));
   const text = grouped(scaled, decimals);
   return SCALE_NAMES[scale] ? `${text} ${SCALE_NAMES[scale]}` : text;
-}
-
-function datePart(s: string): string {
-  const [y, m, d] = s.split('-');
-  if (!m) return y!;
-  const month = MONTHS[Number(m) - 1]!;
-  return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
-}
-
-/** "2025-03-27/2025-03-31" as "March 27 to 31, 2025". */
-export function periodText(period: string): string {
-  const [a, b] = period.split('/');
-  if (!b) return datePart(a!);
-  const [ya, ma, da] = a!.split('-');
-  const [yb, mb, db] = b.split('-');
-  if (ya === yb && ma && ma === mb && da && db) return `${MONTHS[Number(ma) - 1]} ${Number(da)} to ${Number(db)}, ${ya}`;
-  if (ya === yb && ma && mb && da && db) return `${MONTHS[Number(ma) - 1]} ${Number(da)} to ${MONTHS[Number(mb) - 1]} ${Number(db)}, ${ya}`;
-  return `${datePart(a!)} to ${datePart(b)}`;
 }
 
 /** The facts' figure, short: "128", "more than 1,000", "3.6 trillion yuan", "up 8.3 percent", "11th". */
@@ -172,32 +159,24 @@ export function renderCheckLines(files: CheckedFile[], base: FactBase, style: St
   return out.join('');
 }
 
-type CliTable = typeof import('cli-table3');
-
-export async function renderCheckTable(files: CheckedFile[], base: FactBase, style: Style, shown: (r: CheckedClaim) => boolean): Promise<string> {
+/** The claims as a table sized to `width` columns, then the summary. */
+export async function renderCheckTable(files: CheckedFile[], base: FactBase, style: Style, shown: (r: CheckedClaim) => boolean, width: number = DEFAULT_WIDTH): Promise<string> {
   const rows = files.flatMap((f) => f.results.filter(shown).map((r) => ({ f, r })));
   let table = '';
   if (rows.length) {
-    const mod = await import('cli-table3');
-    const Table: CliTable = (mod as unknown as { default: CliTable }).default ?? (mod as unknown as CliTable);
-    const t = new Table({
-      head: ['where', 'verdict', 'claim', 'the facts say', 'fact', 'sources'].map((h) => style.heading(h)),
-      style: { head: [], border: [] },
-      wordWrap: true,
-      wrapOnWordBoundary: true,
-    });
-    for (const { f, r } of rows) {
+    const cells: TableCell[][] = rows.map(({ f, r }) => {
       const says = r.expected.length ? r.expected.map((e) => visibleInline(figureText(e))).join(' / ') : visibleInline(r.note ?? '');
-      t.push([
-        `${visibleInline(f.file)}:${r.claim.line}:${r.claim.col}`,
-        verdictWord(r.verdict, style),
-        visibleInline(r.claim.text),
-        says,
-        r.fact ? style.id(visibleInline(r.fact.id)) : '',
-        sourcesText(r.expected.flatMap((e) => e.sources), base),
-      ]);
-    }
-    table = t.toString() + '\n';
+      return [
+        { text: `${visibleInline(f.file)}:${r.claim.line}:${r.claim.col}` },
+        { text: r.verdict, paint: (s) => verdictWord(r.verdict, style).replace(r.verdict, s) },
+        { text: visibleInline(r.claim.text) },
+        { text: says },
+        { text: r.fact ? visibleInline(r.fact.id) : '', paint: style.id },
+        { text: sourcesText(r.expected.flatMap((e) => e.sources), base) },
+      ];
+    });
+    const columns = [{ header: 'where', min: 12 }, { header: 'verdict', min: 12 }, { header: 'claim', weight: 1.5 }, { header: 'the facts say', weight: 1.5 }, { header: 'fact', minShare: 0.15 }, { header: 'sources', weight: 1.2 }];
+    table = renderTable(columns, cells, width, style.heading);
   }
   return table + summaryLine(countVerdicts(files), style);
 }
@@ -228,7 +207,10 @@ export interface SourceJson {
   published: string | null;
   kind: string | null;
   url: string | null;
+  /** The first of `quotes`, kept for scripts written before a source could give several. */
   quote: string | null;
+  /** Every sentence this source gives for the fact, in the fact's order. */
+  quotes: string[];
 }
 
 export interface ClaimJson {
@@ -266,10 +248,12 @@ function dayText(d: { year: number | null; month: number; day: number | null }):
 export function claimJson(file: string, r: CheckedClaim, base: FactBase): ClaimJson {
   const c = r.claim;
   const ids = [...new Set(r.expected.flatMap((e) => e.sources))];
+  // Each source once, with every quote it gives for the fact: a fact citing one article for two sentences has two.
+  const groups = r.fact ? bySource(r.fact.sources) : [];
   const sources: SourceJson[] = ids.map((id) => {
     const s = base.sourceById.get(id);
-    const quote = r.fact?.sources.find((x) => x.source === id)?.quote ?? null;
-    return { id, publisher: s?.publisher ?? null, title: s?.title ?? null, published: s?.published ?? null, kind: s?.kind ?? null, url: s?.url ?? null, quote };
+    const quotes = groups.find((g) => g.source === id)?.citations.map((c) => c.quote) ?? [];
+    return { id, publisher: s?.publisher ?? null, title: s?.title ?? null, published: s?.published ?? null, kind: s?.kind ?? null, url: s?.url ?? null, quote: quotes[0] ?? null, quotes };
   });
   return {
     file,

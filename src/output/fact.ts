@@ -5,6 +5,9 @@
  */
 import type { Fact, FactBase, Source } from '../facts/types.js';
 import { isDisputed, versionsOf, citedFigure } from '../facts/versions.js';
+import { bySource, disputedText, versionGroups, type SourceGroup } from './citations.js';
+import { periodText } from './dates.js';
+import { DEFAULT_WIDTH, hanging, visibleWidth } from './layout.js';
 import type { Lookup, Missed, Scored } from '../search/find.js';
 import { shortCitation, sourceCaveat } from '../cite/short.js';
 import { describeFigure } from './figure.js';
@@ -102,51 +105,80 @@ export function lookupJson(result: Lookup, base: FactBase): object {
   };
 }
 
-function sourceLine(s: Source | undefined, id: string, style: Style): string {
-  if (!s) return style.bad(`unknown source ${visibleInline(id)}`);
-  const caveat = sourceCaveat(s);
-  return visibleInline(shortCitation(s)) + (caveat ? ' ' + style.warn(`[${caveat}]`) : '');
+function sourceLine(s: Source | undefined, id: string): { text: string; caveat: string | null } {
+  if (!s) return { text: `unknown source ${visibleInline(id)}`, caveat: null };
+  return { text: visibleInline(shortCitation(s, { longDates: true })), caveat: sourceCaveat(s) };
 }
 
-/** The card a person reads in a terminal. */
-export function renderFactCard(result: Lookup & { fact: Fact }, base: FactBase, style: Style): string {
+/**
+ * The card a person reads in a terminal, wrapped to `width` columns with a
+ * hanging indent. Each source is listed once, numbered, with every quote it
+ * gives for the fact (each citation its own).
+ */
+export function renderFactCard(result: Lookup & { fact: Fact }, base: FactBase, style: Style, width: number = DEFAULT_WIDTH): string {
   const { fact } = result;
   const out: string[] = [];
-  out.push(`${style.id(visibleInline(fact.id))}  ${style.heading(visibleInline(fact.title))}`);
-  const versions = versionsOf(fact);
-  const period = fact.period ? style.dim(` (${visibleInline(fact.period)})`) : '';
-  let n = 0;
-  const cite = (sourceId: string, indent: string) => {
-    const c = fact.sources.find((x) => x.source === sourceId)!;
-    n++;
-    out.push(`${indent}[${n}] ${sourceLine(base.sourceById.get(sourceId), sourceId, style)}`);
-    out.push(`${indent}    ${style.dim('“' + visibleInline(c.quote) + '”')}`);
-    if (c.notes) out.push(`${indent}    ${style.dim('note: ' + visibleInline(c.notes))}`);
+  const push = (first: string, rest: string, text: string, paint?: (s: string) => string) => out.push(...hanging(first, rest, text, width, paint));
+  const idText = visibleInline(fact.id);
+  const titleLines = hanging('', '', visibleInline(fact.title), width - visibleWidth(idText) - 2);
+  out.push(`${style.id(idText)}  ${style.heading(titleLines[0]!)}`);
+  for (const l of titleLines.slice(1)) out.push(`${' '.repeat(visibleWidth(idText) + 2)}${style.heading(l)}`);
+  const groups = versionGroups(fact);
+  const period = fact.period ? periodText(visibleInline(fact.period)) : null;
+  const numbers = new Map<string, number>();
+  const cite = (g: SourceGroup, indent: string) => {
+    let n = numbers.get(g.source);
+    const again = n !== undefined;
+    if (n === undefined) numbers.set(g.source, (n = numbers.size + 1));
+    const mark = `[${n}] `;
+    const body = indent + ' '.repeat(mark.length);
+    const line = sourceLine(base.sourceById.get(g.source), g.source);
+    if (again) {
+      out.push(`${indent}${mark}${style.dim('(as above)')}`);
+    } else {
+      const caveat = line.caveat ? `[${visibleInline(line.caveat)}]` : '';
+      const lines = hanging(indent + mark, body, line.text + (caveat ? ' ' + caveat : ''), width);
+      if (!base.sourceById.has(g.source)) lines[0] = indent + mark + style.bad(lines[0]!.slice(indent.length + mark.length));
+      // The caveat, a warning the reader must see, is coloured where it ends the last line.
+      const last = lines.length - 1;
+      if (caveat && lines[last]!.endsWith(caveat)) lines[last] = lines[last]!.slice(0, -caveat.length) + style.warn(caveat);
+      out.push(...lines);
+    }
+    for (const c of g.citations) {
+      push(body, body + ' ', '“' + visibleInline(c.quote) + '”', style.dim);
+      if (c.notes) push(body, body + '      ', 'note: ' + visibleInline(c.notes), style.dim);
+    }
   };
-  if (versions.length > 1) {
-    out.push(`  ${visibleInline(fact.statement)}`);
+  const valueLine = (figure: string) => {
+    const lines = hanging('  ', '  ', figure + (period ? ` (${period})` : ''), width);
+    // The figure is coloured as a value, the period dimmed.
+    out.push(...lines.map((l) => (period && l.endsWith(`(${period})`) ? style.value(l.slice(0, l.length - period.length - 2)) + style.dim(`(${period})`) : style.value(l))));
+  };
+  if (groups.length > 1) {
+    push('  ', '  ', visibleInline(fact.statement));
     out.push('');
-    out.push('  ' + style.warn(`⚠ sources disagree (${versions.length} versions)`));
-    for (const v of versions) {
-      out.push(`  ${style.value(visibleInline(describeFigure(v) ?? '(no figure)'))}${period}`);
-      for (const id of v.sources) cite(id, '    ');
+    out.push('  ' + style.warn(`⚠ sources disagree (${groups.length} versions)`));
+    for (const g of groups) {
+      valueLine(visibleInline(describeFigure(g.version) ?? '(no figure)'));
+      for (const sg of g.sources) cite(sg, '    ');
     }
   } else {
-    const figure = describeFigure(versions[0] ?? fact);
-    if (figure) out.push(`  ${style.value(visibleInline(figure))}${period}`);
-    else if (fact.period) out.push(`  ${style.dim(visibleInline(fact.period))}`);
-    out.push(`  ${visibleInline(fact.statement)}`);
+    const figure = describeFigure(groups[0]?.version ?? fact);
+    if (figure) valueLine(visibleInline(figure));
+    else if (period) push('  ', '  ', period, style.dim);
+    push('  ', '  ', visibleInline(fact.statement));
     out.push('');
-    out.push(`  ${style.heading(fact.sources.length === 1 ? 'Source' : 'Sources')}`);
-    for (const c of fact.sources) cite(c.source, '  ');
+    const sources = bySource(fact.sources);
+    out.push(`  ${style.heading(sources.length === 1 ? 'Source' : 'Sources')}`);
+    for (const g of sources) cite(g, '  ');
   }
   if (fact.notes) {
     out.push('');
-    out.push(`  ${style.dim('Note: ' + visibleInline(fact.notes))}`);
+    push('  ', '        ', 'Note: ' + visibleInline(fact.notes), style.dim);
   }
   if (result.alternatives.length) {
     out.push('');
-    out.push(`  ${style.dim('Also close: ' + result.alternatives.map((a) => `${visibleInline(a.fact.id)} (${visibleInline(a.fact.title)})`).join(', '))}`);
+    push('  ', '              ', 'Also close: ' + result.alternatives.map((a) => `${visibleInline(a.fact.id)} (${visibleInline(a.fact.title)})`).join(', '), style.dim);
   }
   return out.join('\n') + '\n';
 }
@@ -155,7 +187,7 @@ export function renderFactCard(result: Lookup & { fact: Fact }, base: FactBase, 
 function plainValue(fact: Fact): string {
   const versions = versionsOf(fact);
   if (versions.length <= 1) return describeFigure(versions[0] ?? fact) ?? '';
-  return 'sources disagree: ' + versions.map((v) => `${describeFigure(v) ?? '(no figure)'} (${v.sources.join(', ')})`).join('; ');
+  return disputedText(fact);
 }
 
 /** Key<TAB>value lines for pipes: `zgc stat x | grep ^value | cut -f2`. */

@@ -7,10 +7,24 @@ import type { Format } from '../commands/options.js';
 import { visibleInline } from './sanitize.js';
 import { jsonDocument, jsonLines } from './json.js';
 import type { Style } from './style.js';
+import { renderTable } from './table.js';
+import { DEFAULT_WIDTH } from './layout.js';
 
 export interface Column<T> {
   header: string;
   cell(row: T): string | number | null | undefined;
+  /** In a table, never narrower than this (ids stay whole when the terminal allows). */
+  min?: number;
+  /** In a table, never narrower than this share of the width. */
+  minShare?: number;
+  /** In a table, the cell as a person reads it, when it differs from the pipe formats' (a period as prose). */
+  tableCell?(row: T): string | number | null | undefined;
+  /** In a table, the share of the room it takes when columns must shrink (1 by default). */
+  weight?: number;
+  /** In a table, cut to one line with "…" rather than wrapped. */
+  truncate?: boolean;
+  /** In a table, how the cell is coloured. */
+  paint?: (style: Style) => (s: string) => string;
 }
 
 export interface RecordSet<T> {
@@ -18,9 +32,9 @@ export interface RecordSet<T> {
   columns: Column<T>[];
   /** The documented JSON object of one row. */
   json(row: T): object;
+  /** One field for `--field`, when it is not simply the JSON object's. */
+  field?(row: T, name: string): string;
 }
-
-type CliTable = typeof import('cli-table3');
 
 function text(v: string | number | null | undefined): string {
   return v === null || v === undefined ? '' : String(v);
@@ -37,7 +51,8 @@ function csvField(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function renderRecords<T>(set: RecordSet<T>, format: Format, style: Style): Promise<string> {
+/** Renders rows in a format; a table is laid out for `width` columns (the terminal's). */
+export async function renderRecords<T>(set: RecordSet<T>, format: Format, style: Style, width: number = DEFAULT_WIDTH): Promise<string> {
   const { rows, columns } = set;
   switch (format) {
     case 'json':
@@ -52,19 +67,20 @@ export async function renderRecords<T>(set: RecordSet<T>, format: Format, style:
       return rows.map((r) => columns.map((c) => tsvField(c.cell(r))).join('\t') + '\n').join('');
     case 'table': {
       if (!rows.length) return '';
-      const mod = await import('cli-table3');
-      const Table: CliTable = (mod as unknown as { default: CliTable }).default ?? (mod as unknown as CliTable);
-      // cli-table3's own colours are off: colour, when on, comes from our style alone.
-      const table = new Table({ head: columns.map((c) => style.heading(c.header)), style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: true });
-      for (const r of rows) table.push(columns.map((c) => visibleInline(text(c.cell(r)))));
-      return table.toString() + '\n';
+      const cells = rows.map((r) => columns.map((c) => ({ text: visibleInline(text((c.tableCell ?? c.cell)(r))), paint: c.paint?.(style) })));
+      return renderTable(
+        columns.map((c) => ({ header: c.header, min: c.min, minShare: c.minShare, weight: c.weight, truncate: c.truncate })),
+        cells,
+        width,
+        style.heading,
+      );
     }
   }
 }
 
 /** `--field NAME`: that field's raw value from each row's JSON, one per line, for `$(...)`. */
 export function renderField<T>(set: RecordSet<T>, field: string): string {
-  return set.rows.map((r) => fieldValue(set.json(r), field) + '\n').join('');
+  return set.rows.map((r) => (set.field ? set.field(r, field) : fieldValue(set.json(r), field)) + '\n').join('');
 }
 
 export function fieldValue(obj: object, field: string): string {

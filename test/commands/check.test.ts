@@ -91,6 +91,7 @@ describe('zgc check', () => {
           kind: 'news',
           url: null,
           quote: 'The fair drew 52,000 visitors over five days.',
+          quotes: ['The fair drew 52,000 visitors over five days.'],
         },
       ],
       note: null,
@@ -104,7 +105,7 @@ describe('zgc check', () => {
     const lines = nd.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(JSON.parse(lines[0]!)).toMatchObject({ line: 3, verdict: 'contradicted' });
-    const table = await check([name, '--format', 'table'], { cwd });
+    const table = await check([name, '--format', 'table'], { cwd, env: { COLUMNS: '200' } });
     expect(table.stdout).toMatch(/│ where\s+│ verdict\s+│ claim\s+│ the facts say/);
     expect(table.stdout).toContain('draft.md:3:27');
     expect(table.stdout.trimEnd().split('\n').pop()).toBe('3 claims: 1 supported, 1 contradicted, 0 disputed, 1 unsupported');

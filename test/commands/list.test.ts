@@ -18,7 +18,7 @@ describe('zgc list', () => {
     const r = await runZgc(['list', '--field', 'id', '--disputed']);
     expect(r.stdout).toBe('expo-budget-2024\n');
     const plain = await runZgc(['list', '--disputed']);
-    expect(plain.stdout).toContain('disputed: about 1.2 billion dollars | about 1.5 billion dollars');
+    expect(plain.stdout).toContain('disputed: about 1.2 billion dollars (harbor-daily-expo) | about 1.5 billion dollars (valley-wire-expo)');
   });
 
   it('filters by tag (all must match), source, period, subject and agreement', async () => {

@@ -98,3 +98,51 @@ describe('zgc new', () => {
     }
   });
 });
+
+describe('zgc new and the facts it leaves unfinished', () => {
+  it('never writes into the facts shipped with zgc: it needs --facts or ZGC_FACTS', async () => {
+    const cwd = tempDir();
+    const shipped = path.resolve(__dirname, '../../facts');
+    const before = snapshot(shipped);
+    const r = await runZgc(['new', 'my-fact'], { cwd, env: { ZGC_FACTS: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^zgc: zgc new writes into the facts directory you name: pass --facts DIR \(or set ZGC_FACTS\)/);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(snapshot(shipped)).toEqual(before);
+    expect(readdirSync(cwd)).toEqual([]);
+    const named = await runZgc(['new', 'my-fact'], { cwd, env: { ZGC_FACTS: copyOfFixtures() } });
+    expect(named.code).toBe(0);
+  });
+
+  it('leaves an unfinished file out of lookups with a warning naming file:line:col, while lint fails on it', async () => {
+    const dir = copyOfFixtures();
+    expect((await runZgc(['new', 'expo-draft', '--facts', dir], { cwd: dir })).code).toBe(0);
+    const stat = await runZgc(['stat', 'expo-visitors-2024', '--facts', dir, '--format', 'plain'], { cwd: dir });
+    expect(stat.code).toBe(0);
+    expect(stat.stdout).toContain('value\t52,000 visitors\n');
+    expect(stat.stderr).toMatch(/^zgc: warning: expo-draft\.yaml is unfinished/);
+    expect(stat.stderr).toContain('  expo-draft.yaml:7:12: "title" is still "<fill in>"');
+    // Its fact is not there to be found, and a second zgc new works beside it.
+    expect((await runZgc(['stat', 'expo-draft', '--facts', dir], { cwd: dir })).code).toBe(1);
+    expect((await runZgc(['new', 'expo-draft-two', '--facts', dir], { cwd: dir })).code).toBe(0);
+    expect((await runZgc(['list', '--facts', dir, '--field', 'id'], { cwd: dir })).stdout).not.toContain('expo-draft');
+    const lint = await runZgc(['lint', '--facts', dir], { cwd: dir });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('expo-draft.yaml:7:12: error: "title" is still "<fill in>"');
+  });
+
+  it('still refuses a directory with any other error', async () => {
+    const dir = copyOfFixtures();
+    expect((await runZgc(['new', 'expo-draft', '--facts', dir], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'bad.yaml'), 'facts:\n  - id: Bad Id\n');
+    const r = await runZgc(['stat', 'expo-visitors-2024', '--facts', dir], { cwd: dir });
+    expect(r.code).toBe(2);
+  });
+
+  it('takes an interval for --period as zgc prints periods', async () => {
+    const dir = copyOfFixtures();
+    const r = await runZgc(['new', 'expo-week-2024', '--facts', dir, '--title', 'Expo week', '--statement', 'The expo ran a week.', '--period', '2024-04-28/2024-05-02', '--source', 'harbor-daily-expo', '--quote', 'It ran a week.'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect((await loadFacts(dir)).factById.get('expo-week-2024')!.period).toBe('2024-04-28/2024-05-02');
+  });
+});

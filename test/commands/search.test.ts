@@ -23,11 +23,13 @@ describe('zgc search', () => {
     expect((await runZgc(['search', 'expo', '--limit', '0'])).code).toBe(2);
   });
 
-  it('shows id, title, value, period and score in its table', async () => {
+  it('shows id, title, value, period and relevance (higher is better) in its table', async () => {
     const r = await runZgc(['search', 'budget', '--format', 'tsv', '--limit', '1']);
     const [head, row] = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
-    expect(head).toEqual(['id', 'title', 'value', 'period', 'score']);
-    expect(row!.slice(0, 4)).toEqual(['expo-budget-2024', 'Budget of the Lakeside Expo in 2024', 'disputed: about 1.2 billion dollars | about 1.5 billion dollars', '2024']);
+    expect(head).toEqual(['id', 'title', 'value', 'period', 'relevance']);
+    expect(row!.slice(0, 4)).toEqual(['expo-budget-2024', 'Budget of the Lakeside Expo in 2024', 'disputed: about 1.2 billion dollars (harbor-daily-expo) | about 1.5 billion dollars (valley-wire-expo)', '2024']);
+    // The best match of a one-word query is a perfect one: relevance 1.00, where JSON's score is 0.
+    expect(row![4]).toBe('1.00');
   });
 
   it('exits 1 with a message when nothing matches', async () => {
