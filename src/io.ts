@@ -10,6 +10,8 @@ export interface Io {
   /** Reads all of standard input; null when stdin is a terminal (nothing piped). */
   readStdin(): Promise<string | null>;
   stdoutIsTTY: boolean;
+  /** The terminal's width in columns, when stdout is a terminal (asked only by layouts for people). */
+  columns?: number;
   stdinIsTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -84,6 +86,10 @@ export function processIo(): Io & { failure(): Error | null } {
       return Buffer.concat(chunks).toString('utf8');
     },
     stdoutIsTTY: isTerminal(1),
+    // Asked for only when a table or card is laid out for a terminal: process.stdout costs a lookup a few milliseconds.
+    get columns() {
+      return this.stdoutIsTTY ? process.stdout.columns : undefined;
+    },
     // Asked for only by commands that read stdin: creating process.stdin costs every run a few milliseconds.
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);

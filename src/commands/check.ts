@@ -9,6 +9,8 @@ import type { CheckedClaim } from '../check/check.js';
 import { VERDICTS, type Verdict } from '../check/verdicts.js';
 import type { CheckedFile } from '../output/check.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../errors.js';
+import { outputWidth } from '../output/layout.js';
+import { visibleInline } from '../output/sanitize.js';
 
 /** Drafts larger than this are refused: no article is near it, and it bounds the time a check takes. */
 export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
@@ -40,7 +42,7 @@ export const check: CommandSpec = {
     const { io, style } = ctx;
     const format: Format = opts.format === undefined && !opts.json ? 'plain' : outputFormat(opts, io);
     const only = readOnly(opts.only);
-    const drafts = await readDrafts(ctx, args);
+    const { drafts, unreadable } = await readDrafts(ctx, args);
     const base = await loadCommandFacts(ctx, opts);
     // The checker is loaded by the command that uses it: its tables cost every other command's start-up about a millisecond.
     const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }, { vocabularyOf }] = await Promise.all([
@@ -54,10 +56,13 @@ export const check: CommandSpec = {
     const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);
     if (format === 'json') io.write(renderCheckJson(files, base, shown));
     else if (format === 'ndjson') io.write(renderCheckNdjson(files, base, shown));
-    else if (format === 'table') io.write(await renderCheckTable(files, base, style, shown));
+    else if (format === 'table') io.write(await renderCheckTable(files, base, style, shown, outputWidth(io)));
     else io.write(renderCheckLines(files, base, style, shown));
     const all = files.flatMap((f) => f.results);
     const failed = all.some((r) => r.verdict === 'contradicted') || (opts.strict === true && all.some((r) => r.verdict === 'unsupported'));
+    // Drafts that could not be read are reported after the others are checked, and the run exits 2, as grep does.
+    for (const p of unreadable) io.error(`zgc: ${visibleInline(p)}\n`);
+    if (unreadable.length) return EXIT_ERROR;
     return failed ? EXIT_NOT_FOUND : EXIT_OK;
   },
 };
@@ -78,8 +83,11 @@ interface Draft {
   text: string;
 }
 
-/** Reads every draft before checking any, so that a missing file stops the run before it prints. */
-async function readDrafts({ io }: Context, args: string[]): Promise<Draft[]> {
+/**
+ * Reads every draft before checking any. A draft that cannot be read is named
+ * in `unreadable` and the others are checked; when none can be read, the run stops here.
+ */
+async function readDrafts({ io }: Context, args: string[]): Promise<{ drafts: Draft[]; unreadable: string[] }> {
   if (!args.length) {
     if (io.stdinIsTTY) throw new UsageError(`no draft given\n${USAGE}`);
     args = ['-'];
@@ -99,8 +107,8 @@ async function readDrafts({ io }: Context, args: string[]): Promise<Draft[]> {
     if (typeof text === 'string') drafts.push({ name: arg, text });
     else problems.push(`${arg}: ${text.problem}`);
   }
-  if (problems.length) throw new ZgcError(problems[0]!, EXIT_ERROR, problems);
-  return drafts;
+  if (problems.length && !drafts.length) throw new ZgcError(problems[0]!, EXIT_ERROR, problems);
+  return { drafts, unreadable: problems };
 }
 
 function readDraftFile(file: string): string | { problem: string } {
