@@ -49,7 +49,10 @@ export const source: CommandSpec = {
     const found = resolveId(base, args[0]!, accept);
     const s = found?.kind === 'source' ? found.source : null;
     if (!s) {
-      io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)${didYouMean(await suggestIds(base, args[0]!, accept))}\n`);
+      const suggestions = await suggestIds(base, args[0]!, accept);
+      io.error(`zgc: no source "${visibleInline(args[0]!)}" (see zgc sources)${didYouMean(suggestions)}\n`);
+      // A miss has a JSON shape too, as zgc stat's: the query, a null record, and the nearest ids.
+      if (format === 'json') io.write(jsonDocument({ query: args[0]!, source: null, suggestions: suggestions.map((x) => ({ id: x.id, title: x.title })) }));
       return EXIT_NOT_FOUND;
     }
     if (format === 'json') io.write(jsonDocument(sourceJson(s, base)));

@@ -41,3 +41,23 @@ describe('zgc source', () => {
     expect(r.stderr).toBe('zgc: no source "nope" (see zgc sources)\n');
   });
 });
+
+describe('misses in JSON', () => {
+  it('zgc source <unknown> --json prints the documented miss object, exit 1', async () => {
+    const r = await runZgc(['source', 'harbor-daily-expp', '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ query: 'harbor-daily-expp', source: null });
+    expect(out.suggestions[0]).toEqual({ id: 'harbor-daily-expo', title: 'Lakeside Expo opens with record crowds' });
+    expect(r.stderr).toMatch(/^zgc: no source "harbor-daily-expp"/);
+  });
+
+  it('search and list print an empty array for no result, and stat a null fact', async () => {
+    const search = await runZgc(['search', 'zzzzqqqq', '--json']);
+    expect({ code: search.code, out: JSON.parse(search.stdout) }).toEqual({ code: 1, out: [] });
+    const list = await runZgc(['list', '--tag', 'no-such-tag', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    const stat = await runZgc(['stat', 'quantum eels', '--json']);
+    expect(JSON.parse(stat.stdout)).toMatchObject({ fact: null });
+  });
+});
