@@ -35,13 +35,12 @@ function buildProgram(io: Io, setCode: (code: number) => void, argv: string[]): 
     .option('--no-color', 'never colour the output (also NO_COLOR=1 or TERM=dumb)')
     .option('--debug', 'show stack traces for unexpected errors')
     .option('--no-cache', 'read every facts file afresh, neither using nor writing the cache')
-    .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.write(s),
       writeErr: (s) => io.error(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'zgc: ')),
+      outputError: (s, write) => write(usageLine(s)),
     });
   program.addHelpText('after', '\nRun "zgc <command> --help" for a command\'s options and examples.\n');
   const named = commandNamed(argv);
@@ -54,11 +53,26 @@ function buildProgram(io: Io, setCode: (code: number) => void, argv: string[]): 
       const global = program.opts<GlobalOptions>();
       const style = await styleFor(global, io);
       const args = this.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
-      const settings = { env: io.env, cache: global.cache !== false };
+      const settings = { env: io.env, cache: global.cache !== false, ...(global.debug === true && { note: (m: string) => io.error(`zgc: debug: ${visibleInline(m)}\n`) }) };
       setCode(await runWithCache(io, settings, (io, cache) => spec.run({ io, global, style, program, specs: commands, cache } satisfies Context, args, this.opts())));
     });
   }
   return program;
+}
+
+/**
+ * A complaint of commander's as one line: it quotes the arguments as given,
+ * so they are shown escaped like any untrusted text, and a hint of its own on
+ * a second line ("Did you mean ...?") joins the first.
+ */
+export function usageLine(message: string): string {
+  const text = message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+  return `zgc: ${visibleInline(text)} (run with --help for usage)\n`;
 }
 
 /** Runs zgc with user arguments (no node and script path) and returns the exit code. */

@@ -43,12 +43,18 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
-/** The facts directory is unusable: every problem is reported, grouped by file. */
+/** At most this many problems are printed when facts cannot be loaded; a last line counts the rest. */
+export const MAX_PROBLEM_LINES = 1000;
+
+/** The facts directory is unusable: every problem is reported, grouped by file (past MAX_PROBLEM_LINES, counted). */
 export class FactsError extends ZgcError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
-    super(errors.length === 1 ? formatProblem(errors[0]!) : `${errors.length} problems in the facts`, EXIT_ERROR, errors.map(formatProblem));
+    const lines = errors.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
+    const rest = errors.length - lines.length;
+    if (rest > 0) lines.push(`... and ${rest} more ${rest === 1 ? 'problem' : 'problems'} (${errors.length} in all; zgc lint lists every one)`);
+    super(errors.length === 1 ? formatProblem(errors[0]!) : `${errors.length} problems in the facts`, EXIT_ERROR, lines);
     this.name = 'FactsError';
     this.problems = errors;
   }

@@ -9,6 +9,11 @@ export interface Io {
   error(text: string): void;
   /** Reads all of standard input; null when stdin is a terminal (nothing piped). */
   readStdin(): Promise<string | null>;
+  /**
+   * Reads standard input as bytes, at most `limit` + 1 of them (more means too
+   * large: the rest is left unread); null when stdin is a terminal.
+   */
+  readStdinBytes(limit: number): Promise<Buffer | null>;
   stdoutIsTTY: boolean;
   /** The terminal's width in columns, when stdout is a terminal (asked only by layouts for people). */
   columns?: number;
@@ -84,6 +89,19 @@ export function processIo(): Io & { failure(): Error | null } {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
+    },
+    async readStdinBytes(limit) {
+      if (process.stdin.isTTY) return null;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        if (size > limit) break;
+      }
+      // Breaking out of the loop destroys the stream: whatever is left is never read.
+      const all = Buffer.concat(chunks);
+      return all.length > limit + 1 ? all.subarray(0, limit + 1) : all;
     },
     stdoutIsTTY: isTerminal(1),
     // Asked for only when a table or card is laid out for a terminal: process.stdout costs a lookup a few milliseconds.

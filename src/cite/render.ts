@@ -3,7 +3,7 @@
  * This is the module commands import lazily: it pulls in the CSL engine.
  */
 import type { Source } from '../facts/types.js';
-import { visible, visibleInline } from '../output/sanitize.js';
+import { visible, visibleInline, visibleMarkup, visibleMarkupInline } from '../output/sanitize.js';
 import { attribution } from './attribution.js';
 import { compareItems, toCsl } from './csl.js';
 import { renderCslBibliography } from './engine.js';
@@ -26,19 +26,19 @@ export async function renderCitations(sources: Source[], style: CiteStyle, forma
   if (!sources.length) return '';
   if (isCslStyle(style)) {
     const bib = await renderCslBibliography(sources.map(toCsl), style, format);
-    if (format === 'html') return visible(bib.start + bib.entries.join('') + bib.end) + '\n';
-    return bib.entries.map(visibleInline).join(format === 'markdown' ? '\n\n' : '\n') + '\n';
+    if (format === 'html') return visibleMarkup(bib.start + bib.entries.join('') + bib.end) + '\n';
+    return bib.entries.map(format === 'markdown' ? visibleMarkupInline : visibleInline).join(format === 'markdown' ? '\n\n' : '\n') + '\n';
   }
   const items = sources.map(toCsl).sort(compareItems);
   switch (style) {
     case 'attribution':
-      return visible(renderAttributions(sources, format));
+      return (format === 'text' ? visible : visibleMarkup)(renderAttributions(sources, format));
     case 'bibtex':
-      return visible(items.map(toBibtex).join('\n'));
+      return visibleMarkup(items.map(toBibtex).join('\n'));
     case 'ris':
-      return visible(items.map(toRis).join('\n'));
+      return visibleMarkup(items.map(toRis).join('\n'));
     case 'csl-json':
-      return visible(toCslJson(items));
+      return visibleMarkup(toCslJson(items));
   }
   return '';
 }

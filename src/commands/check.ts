@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import type { CommandSpec, Context } from './types.js';
 import { factsOption, loadCommandFacts, outputFormat, type Format } from './options.js';
-import { describeFsError } from '../facts/load.js';
+import { readRegularFile } from '../facts/read.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
 import type { CheckedClaim } from '../check/check.js';
 import { VERDICTS, type Verdict } from '../check/verdicts.js';
@@ -97,10 +96,13 @@ async function readDrafts({ io }: Context, args: string[]): Promise<{ drafts: Dr
   const problems: string[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      const input = await io.readStdin();
+      const input = await io.readStdinBytes(MAX_DRAFT_BYTES);
       if (input === null) throw new UsageError(`"zgc check -" reads the draft from stdin, but stdin is a terminal: pipe a draft in\n${USAGE}`);
-      if (!input.trim()) throw new ZgcError('no input', EXIT_ERROR);
-      drafts.push({ name: STDIN_NAME, text: stripBom(input) });
+      // Stdin follows the rules of a draft file (size, UTF-8, text), with the same messages.
+      const text = draftText(input);
+      if (typeof text === 'string') drafts.push({ name: STDIN_NAME, text });
+      else if (text.empty) throw new ZgcError('no input', EXIT_ERROR);
+      else problems.push(`${STDIN_NAME}: ${text.problem}`);
       continue;
     }
     const text = readDraftFile(path.resolve(io.cwd, arg));
@@ -111,18 +113,20 @@ async function readDrafts({ io }: Context, args: string[]): Promise<{ drafts: Dr
   return { drafts, unreadable: problems };
 }
 
+/** A draft file: a regular file (never a FIFO or a device: read.ts), within the size limit, as text. */
 function readDraftFile(file: string): string | { problem: string } {
-  let bytes: Buffer;
-  try {
-    if (statSync(file).size > MAX_DRAFT_BYTES) return { problem: `larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MiB` };
-    bytes = readFileSync(file);
-  } catch (err) {
-    return { problem: describeFsError(err, 'file') };
-  }
+  const read = readRegularFile(file, MAX_DRAFT_BYTES);
+  if ('problem' in read) return read;
+  return draftText(read.bytes);
+}
+
+/** A draft's bytes (from a file or stdin, at most the limit plus one byte) as text, or why they are not a draft. */
+function draftText(bytes: Buffer): string | { problem: string; empty?: boolean } {
+  if (bytes.length > MAX_DRAFT_BYTES) return { problem: `larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MiB` };
   if (bytes.includes(0)) return { problem: 'not a text file' };
   const decoded = decodeUtf8(bytes);
   if ('message' in decoded) return { problem: decoded.message.replace(/facts files/, 'drafts') };
-  if (!decoded.text.trim()) return { problem: 'the file is empty' };
+  if (!decoded.text.trim()) return { problem: 'the file is empty', empty: true };
   return stripBom(decoded.text);
 }
 

@@ -6,7 +6,7 @@
  * temporary file that is then renamed, so a reader sees a whole file or none;
  * a write that fails leaves the command to carry on without the cache.
  */
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 declare const ZGC_BUILD_ID: string | undefined;
@@ -34,6 +34,35 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string | null {
   if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'zgc');
   const home = env.HOME || env.USERPROFILE;
   if (home && path.isAbsolute(home)) return path.join(home, '.cache', 'zgc');
+  return null;
+}
+
+/**
+ * Whether a cache file or folder may be believed: owned by this user and
+ * writable by no one else (ssh's and git's rule). Checksums catch damage, not
+ * forgery: anyone who can write a cache file can recompute them, so a file
+ * others could have written is not read. Where there are no user ids (Windows),
+ * every file passes.
+ */
+export function ownedByUs(st: Pick<Stats, 'uid' | 'mode'>): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
+}
+
+/**
+ * Why a facts directory's cache folder must not be used (owned by another
+ * user, or writable by group or others), or null when it may: a folder not
+ * made yet is made by this run, for this user alone.
+ */
+export function unsafeCacheDir(dir: string): string | null {
+  let st: Stats;
+  try {
+    st = statSync(dir);
+  } catch {
+    return null;
+  }
+  if (!st.isDirectory()) return `the cache ${dir} is not a folder; running without the cache`;
+  if (!ownedByUs(st)) return `the cache folder ${dir} is owned by another user or writable by group or others (mode ${(st.mode & 0o777).toString(8)}); running without the cache`;
   return null;
 }
 
@@ -197,7 +226,8 @@ export class CacheFile {
     };
     try {
       const st = fstatSync(fd);
-      if (!st.isFile() || st.size < 28 || st.size > 0xffffffff) return fail();
+      // A file others could have written is not believed, whatever its checksums say.
+      if (!st.isFile() || !ownedByUs(st) || st.size < 28 || st.size > 0xffffffff) return fail();
       const head = Buffer.alloc(Math.min(st.size, 4096));
       if (readFully(fd, head, 0) !== head.length) return fail();
       if (!head.subarray(0, 8).equals(MAGIC) || head.readUInt32LE(8) !== FORMAT_VERSION || head.readUInt32LE(12) !== kind) return fail();

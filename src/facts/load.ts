@@ -10,13 +10,17 @@
  * its SHA-256 when those cannot be trusted (git's "racily clean" rule: a file
  * modified within RACY_MS of the moment it was last read is hashed again).
  */
-import { readdirSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { FactsError, type Problem } from '../errors.js';
 import type { FactBase } from './types.js';
 import { loadParseTools, parseFactFile, type ParsedFile, type ParseTools } from './parse.js';
-import { cacheDirFor, cacheRoot, CacheFile, collectGarbage, contentHash, jsonSection, KIND_CATALOG, KIND_MANIFEST, KIND_SHARD, writeContainer } from './cache.js';
+import { decodeName, describeFsError, fsPath, readRegularFile } from './read.js';
+import { MAX_FILE_BYTES } from './yaml-safety.js';
+
+export { describeFsError };
+import { cacheDirFor, cacheRoot, CacheFile, unsafeCacheDir, collectGarbage, contentHash, jsonSection, KIND_CATALOG, KIND_MANIFEST, KIND_SHARD, writeContainer } from './cache.js';
 import { summarize, type FileSummary } from './codec.js';
 import { parseInWorkers, workerCount } from './parse-pool.js';
 import { baseOf, buildTables, CacheReadError, catalogSections, DiskCatalog, eagerBase, memoryCatalog, readCatalogMeta, Shard, shardSections, type Catalog } from './catalog.js';
@@ -37,11 +41,13 @@ export function listFactFiles(dir: string): string[] {
   if (!st.isDirectory()) throw new FactsError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'not a directory' }]);
   const out: string[] = [];
   // Paths joined by hand after one path.join: this runs on every lookup, and path.join per entry costs milliseconds at 200 files.
+  // Names are read as bytes: one that is not UTF-8 keeps its bytes (read.ts), so it is opened as it is and shadows no other.
   const walk = (d: string) => {
     const prefix = d.endsWith(path.sep) ? d : d + path.sep;
-    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const name = e.name;
+    const entries = readdirSync(fsPath(d), { withFileTypes: true, encoding: 'buffer' })
+      .map((e) => ({ e, name: decodeName(e.name) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { e, name } of entries) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       if (e.isDirectory()) walk(prefix + name);
       else if (isYamlName(name)) out.push(prefix + name);
@@ -57,30 +63,19 @@ function isYamlName(name: string): boolean {
   return ext === '.yaml' || (ext.endsWith('.yml') && name.length > 4);
 }
 
-export function describeFsError(err: unknown, what: string): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `no such ${what}`;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'ENOTDIR') return 'not a directory';
-  return (err as Error).message;
-}
-
 /** Reads and parses files, loading the parser only when some file needs it. */
 export async function parseFiles(files: string[], displayPath: (f: string) => string): Promise<ParsedFile[]> {
   let tools: ParseTools | null = null;
   const out: ParsedFile[] = [];
   for (const f of files) {
     const shown = displayPath(f);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f);
-    } catch (err) {
-      out.push({ file: shown, sources: [], facts: [], problems: [{ file: shown, line: 0, col: 0, severity: 'error', message: describeFsError(err, 'file') }] });
+    const read = readRegularFile(fsPath(f), MAX_FILE_BYTES);
+    if ('problem' in read) {
+      out.push({ file: shown, sources: [], facts: [], problems: [{ file: shown, line: 0, col: 0, severity: 'error', message: read.problem }] });
       continue;
     }
     tools ??= await loadParseTools();
-    out.push(parseFactFile(bytes, shown, tools));
+    out.push(parseFactFile(read.bytes, shown, tools));
   }
   return out;
 }
@@ -102,6 +97,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** Rebuild the catalog, checking every cached record on the way. */
   verify?: boolean;
+  /** Where a note for --debug goes (a cache folder not used, and why). */
+  note?: (message: string) => void;
 }
 
 /** A run's cache settings, as a command hands them to loadFacts. */
@@ -110,6 +107,8 @@ export interface CacheSettings {
   cache: boolean;
   /** Check every cached record before using its file's shard (the run after one failed a check). */
   verify?: boolean;
+  /** Where a note for --debug goes. */
+  note?: (message: string) => void;
 }
 
 /**
@@ -121,6 +120,7 @@ export interface CacheSettings {
 export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io: Io, settings: CacheSettings) => Promise<T>): Promise<T> {
   let printed = false;
   let stdin: Promise<string | null> | null = null;
+  let stdinBytes: Promise<Buffer | null> | null = null;
   // Everything else is read through from the run's Io, when asked for.
   const tracked: Io = Object.assign(Object.create(io) as Io, {
     write: (t: string) => {
@@ -132,6 +132,7 @@ export async function runWithCache<T>(io: Io, settings: CacheSettings, run: (io:
       io.error(t);
     },
     readStdin: () => (stdin ??= io.readStdin()),
+    readStdinBytes: (limit: number) => (stdinBytes ??= io.readStdinBytes(limit)),
   });
   try {
     return await run(tracked, settings);
@@ -167,12 +168,16 @@ export async function loadFactsWithProblems(dir: string, options: LoadOptions = 
   };
   const files = listFactFiles(dir);
   const root = options.cache === false || !options.env ? null : cacheRoot(options.env);
-  if (root === null) {
+  const cacheDir = root === null ? null : cacheDirFor(root, path.resolve(dir));
+  // A cache folder others can write is not used at all: its files could be forged, checksums and all.
+  const unsafe = cacheDir === null ? null : unsafeCacheDir(cacheDir);
+  if (unsafe) options.note?.(unsafe);
+  if (cacheDir === null || unsafe) {
     parsedHere = true;
     return assembleBase(dir, await parseFiles(files, displayPath));
   }
   const verify = options.verify ?? false;
-  const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDirFor(root, path.resolve(dir)), verify);
+  const catalog = await loadCached(path.resolve(dir), files, displayPath, cacheDir, verify);
   return { base: catalog instanceof DiskCatalog ? baseOf(catalog) : eagerBase(catalog), problems: catalog.problems };
 }
 
@@ -280,17 +285,24 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     const verifiedAt = Date.now();
     let st: Stats;
     try {
-      st = statSync(file);
-      if (prior && trusted(st, prior)) {
-        entry.state = prior;
-        continue;
-      }
-      entry.bytes = readFileSync(file);
+      st = statSync(fsPath(file));
     } catch {
       // Unreadable: the parse below reports it, as it does without a cache.
       manifestChanged = true;
       continue;
     }
+    if (prior && trusted(st, prior)) {
+      entry.state = prior;
+      continue;
+    }
+    // Read as the parse would read it (a regular file, within the limit); its state is that of the descriptor read.
+    const read = readRegularFile(fsPath(file), MAX_FILE_BYTES);
+    if ('problem' in read) {
+      manifestChanged = true;
+      continue;
+    }
+    entry.bytes = read.bytes;
+    st = read.stats;
     const hash = await contentHash(entry.bytes);
     entry.state = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, verifiedAt };
     // A racy file whose content is as remembered need not be remembered again until it is no longer racy.
@@ -324,13 +336,14 @@ async function loadCached(dir: string, files: string[], displayPath: (f: string)
     let shard = e.state ? Shard.open(shardPath(e.state.hash), e.state.hash) : null;
     if (!shard && e.state && !e.bytes) {
       // Trusted by its times, but its shard is gone: read it after all.
-      try {
-        e.bytes = readFileSync(e.file);
-        e.state = { ...e.state, hash: await contentHash(e.bytes) };
-        shard = Shard.open(shardPath(e.state.hash), e.state.hash);
-      } catch {
+      const read = readRegularFile(fsPath(e.file), MAX_FILE_BYTES);
+      if ('problem' in read) {
         e.state = null;
         allStored = false;
+      } else {
+        e.bytes = read.bytes;
+        e.state = { ...e.state, hash: await contentHash(e.bytes) };
+        shard = Shard.open(shardPath(e.state.hash), e.state.hash);
       }
     }
     // Verifying, a shard counts only when every record in it reads back as the parser made it.

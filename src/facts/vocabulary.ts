@@ -10,7 +10,8 @@
  * when that file changed.
  */
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './read.js';
+import { MAX_FILE_BYTES } from './yaml-safety.js';
 import type { FactBase } from './types.js';
 import { catalogOf, DiskCatalog } from './catalog.js';
 import { CacheFile, jsonSection, KIND_VOCABULARY, writeContainer } from './cache.js';
@@ -69,13 +70,9 @@ async function readVocabulary(base: FactBase): Promise<Vocabulary> {
 
 /** The groups of a vocabulary file; null when it cannot be read (the loader has reported why). */
 async function parseVocabulary(file: string): Promise<VocabularyGroup[] | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return null;
-  }
-  const parsed = parseFactFile(bytes, file, await loadParseTools());
+  const read = readRegularFile(file, MAX_FILE_BYTES);
+  if ('problem' in read) return null;
+  const parsed = parseFactFile(read.bytes, file, await loadParseTools());
   if (parsed.problems.length) return null;
   return parsed.vocabulary ? vocabularyGroups(parsed.vocabulary) : [];
 }

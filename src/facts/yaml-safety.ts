@@ -8,6 +8,15 @@
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Deeper flow or block nesting than any facts file needs is refused. */
 export const MAX_DEPTH = 64;
+/**
+ * The most values one file may hold, as counted by checkNesting (a key and its
+ * value count two, an item of a list one): the parser's memory grows with the
+ * number of values, not with bytes, and 8 MiB of tiny values took over a
+ * gigabyte. A fact of the shipped kind is 30 to 40 values, so this is about
+ * 6,000 facts, or 15,000 of the smallest a file can hold; at the limit a first
+ * run peaks near 250 MB. A larger file is refused before it is parsed: split it.
+ */
+export const MAX_VALUES = 250_000;
 
 export interface PreflightFailure {
   offset: number;
@@ -62,11 +71,15 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 /**
  * Scans for nesting deeper than MAX_DEPTH, counting flow brackets outside
- * quoted scalars and comments, and block indentation levels. It errs on the
- * side of refusing: no real facts file comes near the limit.
+ * quoted scalars and comments, and block indentation levels, and for more than
+ * MAX_VALUES values (keys, values and list items: each ": " counts two, each
+ * "- ", and in flow collections each bracket and comma, one). It errs on the
+ * side of refusing: no real facts file comes near either limit.
  */
 export function checkNesting(text: string): PreflightFailure | null {
   let depth = 0;
+  let values = 0;
+  const tooMany = (offset: number): PreflightFailure => ({ offset, message: `more than ${MAX_VALUES.toLocaleString('en-US')} values in one file: split it into smaller files` });
   let quote: '"' | "'" | null = null;
   let lineStart = true;
   let indents: number[] = [];
@@ -79,7 +92,10 @@ export function checkNesting(text: string): PreflightFailure | null {
     }
     if (lineStart) {
       let j = i;
-      while (text[j] === ' ' || text[j] === '-' && text[j + 1] === ' ') j++;
+      while (text[j] === ' ' || (text[j] === '-' && text[j + 1] === ' ')) {
+        if (text[j] === '-') values++;
+        j++;
+      }
       if (text[j] !== '\n' && text[j] !== '\r' && text[j] !== '#' && j < text.length) {
         const indent = j - i;
         while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
@@ -90,6 +106,11 @@ export function checkNesting(text: string): PreflightFailure | null {
     }
     if (c === '\n') {
       lineStart = true;
+    } else if (c === ':' && (text[i + 1] === ' ' || text[i + 1] === '\n' || text[i + 1] === '\r' || i + 1 === text.length)) {
+      values += 2;
+      if (values > MAX_VALUES) return tooMany(i);
+    } else if (c === ',' && depth > 0) {
+      if (++values > MAX_VALUES) return tooMany(i);
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if (c === '"' || c === "'") {
@@ -97,6 +118,7 @@ export function checkNesting(text: string): PreflightFailure | null {
       if (/[\s\[{,:-]/.test(prev)) quote = c;
     } else if (c === '[' || c === '{') {
       depth++;
+      if (++values > MAX_VALUES) return tooMany(i);
       if (depth + indents.length > MAX_DEPTH) return { offset: i, message: `nesting deeper than ${MAX_DEPTH} levels` };
     } else if (c === ']' || c === '}') {
       if (depth > 0) depth--;

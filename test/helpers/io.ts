@@ -6,7 +6,8 @@ import { main } from '../../src/cli.js';
 export const FIXTURE_FACTS = path.resolve(__dirname, '../fixtures/facts');
 
 export interface FakeIoOptions {
-  stdin?: string | null;
+  /** Text, or bytes (for what a pipe can carry that is not UTF-8). */
+  stdin?: string | Uint8Array | null;
   stdoutIsTTY?: boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
@@ -27,7 +28,8 @@ export function fakeIo(options: FakeIoOptions = {}): Io & { out: string[]; err: 
     err,
     write: (t) => void out.push(t),
     error: (t) => void err.push(t),
-    readStdin: async () => stdin,
+    readStdin: async () => (stdin === null ? null : typeof stdin === 'string' ? stdin : Buffer.from(stdin).toString('utf8')),
+    readStdinBytes: async (limit) => (stdin === null ? null : Buffer.from(typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : stdin).subarray(0, limit + 1)),
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stdinIsTTY: stdin === null,
     env: options.env ?? {},
