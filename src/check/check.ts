@@ -17,7 +17,7 @@
  */
 import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
-import { extractClaims, monthOf, quarterMonthsAt } from './extract.js';
+import { cellAt, extractClaims, monthOf, quarterMonthsAt, tokensWithin } from './extract.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
 import { aboutCandidates, claimContext, CONTEXT_TOKENS, nearbyClaims, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 
@@ -128,7 +128,9 @@ function compatible(claim: Claim, p: FactProfile): boolean {
       // A figure with no unit ("3.6 trillion") may be money; a counted noun decides through the words.
       return p.dimension === 'quantity' || (p.dimension === 'money' && claim.scale > 1);
     case 'percent':
-      return p.dimension === 'percent' && p.growth === (claim.change !== null);
+      // A change is compared with changes only. A percentage that does not say it is one ("5.2%" in a column headed
+      // "Consensus") may be either: a growth fact can confirm it, never rule it out (see evaluate).
+      return p.dimension === 'percent' && (p.growth === (claim.change !== null) || (claim.change === null && p.growth && !claim.share));
     case 'rank':
       return p.dimension === 'rank';
     case 'date':
@@ -166,6 +168,14 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
     const framing = ex.tokens[o.tokenStart]!.clause === ex.tokens[ex.sentences[claim.sentence]!.tokenStart]!.clause && o.before !== null && TEMPORAL.has(o.before);
     if (o.sentence === claim.sentence && !base && (sameClause || framing)) strong.push(span);
     else weak.push(span);
+  }
+  // A year heading the cell's column ("| Indicator | 2024 |") dates the cell.
+  const cell = ex.sentences[claim.sentence]!.isTableRow ? cellAt(ex.tableCells, claim.start) : undefined;
+  if (cell) {
+    for (const tok of tokensWithin(ex.tokens, cell.headerStart, cell.headerEnd)) {
+      const y = /^\d{4}$/.test(tok.text) ? Number(tok.text) : NaN;
+      if (y >= 1800 && y <= 2199) strong.push([y, y]);
+    }
   }
   return { strong, weak };
 }
@@ -359,7 +369,10 @@ function unitMatches(claimUnit: string, factUnit: string | null): boolean {
 function evaluate(ex: Extraction, claim: Claim, p: FactProfile, terms: Terms): Evaluation {
   if (claim.dimension === 'date') return evaluateDate(ex, claim, p, terms);
   const expected = p.versions.map((v) => expectedOfVersion(v, compareVersion(claim, v), p.growth));
-  return { verdict: aggregate(expected.map((x) => x.outcome)), expected, note: null };
+  const verdict = aggregate(expected.map((x) => x.outcome));
+  // A growth rate rules out a bare percentage only when the claim says it is a change too.
+  if (verdict === 'contradicted' && p.growth && claim.dimension === 'percent' && claim.change === null) return { verdict: 'unsupported', expected, note: null };
+  return { verdict, expected, note: null };
 }
 
 function aggregate(outcomes: Outcome[]): Verdict {

@@ -53,6 +53,8 @@ export interface Claim {
   bound: ClaimBound;
   /** For a percentage: a change ("up 8.3 percent", "8.3 percent year on year") rather than a share. */
   change: 'up' | 'down' | null;
+  /** For a percentage: it says it is a share ("0.9% of the world total", "a share of 5%"). */
+  share: boolean;
   date: { from: DayDate; to: DayDate | null } | null;
   /** Lower-case words right after the figure: what is counted ("events", "consecutive years"). */
   noun: string[];
@@ -107,7 +109,7 @@ export interface ExtractOptions {
 }
 
 export function extractClaims(draft: string, options: ExtractOptions = {}): Extraction {
-  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [], tableRows: [], tableCells: [] } : maskMarkdown(draft);
+  const prose = options.markdown === false ? { text: draft, breaks: [], headings: [], tableRows: [], tableCells: [], tableHeaders: [] } : maskMarkdown(draft);
   const text = normalizeChars(prose.text);
   const tokens = tokenize(text);
   const sentences = segment(tokens, text, prose.breaks, prose.headings);
@@ -119,7 +121,12 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
     s.isTableRow = row < prose.tableRows.length && at >= prose.tableRows[row]![0];
   }
   const positions = new LinePositions(draft);
-  const claims = new ClaimParser(tokens, draft).parse();
+  // A table's header row labels its columns ("2024", "2024 average"): it makes no claim.
+  let header = 0;
+  const claims = new ClaimParser(tokens, draft).parse().filter((c) => {
+    while (header < prose.tableHeaders.length && prose.tableHeaders[header]![1] <= c.start) header++;
+    return !(header < prose.tableHeaders.length && c.start >= prose.tableHeaders[header]![0]);
+  });
   const claimsBySentence: Claim[][] = sentences.map(() => []);
   for (const c of claims) {
     const { line, col } = positions.at(c.start);
@@ -867,7 +874,7 @@ class ClaimParser {
   /** A claim with every field at its default, over the given tokens. */
   private emptyClaim(tokenStart: number, tokenEnd: number): Claim {
     return {
-      start: 0, end: 0, line: 0, col: 0, text: '', dimension: 'quantity', value: null, high: null, place: 1, sigPlace: 1, digits: 1, scale: 1, unit: null, bound: 'exact', change: null, date: null,
+      start: 0, end: 0, line: 0, col: 0, text: '', dimension: 'quantity', value: null, high: null, place: 1, sigPlace: 1, digits: 1, scale: 1, unit: null, bound: 'exact', change: null, share: false, date: null,
       noun: [], before: null, tokenStart, tokenEnd, sentence: 0, problem: null,
     };
   }
@@ -1375,6 +1382,7 @@ class ClaimParser {
     claim.text = this.draft.slice(claim.start, claim.end);
     // "+8.3%", "-16%": a signed percentage is a change.
     if (dimension === 'percent') claim.change = signed ? 'up' : negative ? 'down' : this.changeOf(start, afterUnit, noun);
+    if (dimension === 'percent') claim.share = this.t(afterUnit).lower === 'of' || /^(share|portion|proportion|part)$/.test(claim.before ?? '') || this.t(start - 2).lower === 'share';
     this.claims.push(claim);
     return Math.max(afterUnit, high ? high.next : fig.next);
   }

@@ -17,6 +17,8 @@ export interface Prose {
   tableRows: Array<[number, number]>;
   /** Each body cell of a table with its column's header cell, as [start, end) offsets: the header says what the cell is. */
   tableCells: TableCell[];
+  /** [start, end) offsets of tables' header rows: they label columns and make no claim. */
+  tableHeaders: Array<[number, number]>;
 }
 
 export interface TableCell {
@@ -46,6 +48,7 @@ export function maskMarkdown(draft: string): Prose {
   const headings: Array<[number, number, number]> = [];
   const tableRows: Array<[number, number]> = [];
   const tableCells: TableCell[] = [];
+  const tableHeaders: Array<[number, number]> = [];
   /** The cells of the current table's header row. */
   let header: Array<[number, number]> | null = null;
 
@@ -184,7 +187,10 @@ export function maskMarkdown(draft: string): Prose {
     if (text.includes('|') && isTableRow(lines, i)) {
       const cells = cellsOf(source, start + content, end);
       const next = lines[i + 1]?.text;
-      if (next !== undefined && next.includes('-') && TABLE_SEPARATOR.test(next)) header = cells;
+      if (next !== undefined && next.includes('-') && TABLE_SEPARATOR.test(next)) {
+        header = cells;
+        tableHeaders.push([start, end]);
+      }
       else if (header) cells.forEach(([s, e], c) => header![c] && tableCells.push({ start: s, end: e, headerStart: header![c]![0], headerEnd: header![c]![1] }));
       // A table row reads as "label: value: value": each cell is a clause, the first one labels the rest.
       for (let k = start + content; k < end; k++) if (out[k] === '|' && source[k - 1] !== '\\') out[k] = ':';
@@ -204,7 +210,7 @@ export function maskMarkdown(draft: string): Prose {
     }
   }
   source = out.join('');
-  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings, tableRows, tableCells };
+  return { text: source, breaks: [...new Set(breaks)].sort((a, b) => a - b), headings, tableRows, tableCells, tableHeaders };
 }
 
 /** The [start, end) offsets of a table row's cells, between unescaped pipes (the outer pipes optional). */

@@ -170,3 +170,22 @@ describe('a counted noun', () => {
     expect(find(checkDraft(draft, index), '2nd')).toMatchObject({ verdict: 'supported', fact: { id: 'cider-export-rank-2024' } });
   });
 });
+
+describe('a percentage that does not say what it is', () => {
+  it('may be confirmed by a growth rate, never ruled out by one, and one that says it is a share is not a growth rate', () => {
+    const table = (figure: string) => ['| Indicator | Westvale cooperative apple harvest, 2024 |', '|---|---|', `| Estimate | ${figure} |`, ''].join('\n');
+    expect(find(checkDraft(table('12%'), index), '12%')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-growth-2024' } });
+    expect(find(checkDraft(table('15%'), index), '15%')?.verdict).toBe('unsupported');
+    const share = checkDraft('In 2024 the Westvale cooperative apple harvest was 12% of the regional total.\n', index);
+    expect(find(share, '12%')?.verdict).toBe('unsupported');
+  });
+});
+
+describe('a table header row', () => {
+  it('makes no claim, and a year heading a column dates its cells', () => {
+    const draft = ['| Westvale cooperative | 2023 | 2024 |', '|---|---|---|', '| Apple harvest (tonnes) | n/a | 5,300 |', ''].join('\n');
+    const results = checkDraft(draft, index);
+    expect(results.map((r) => r.claim.text)).toEqual(['5,300']);
+    expect(results[0]).toMatchObject({ verdict: 'contradicted', fact: { id: 'apple-harvest-2024' } });
+  });
+});
