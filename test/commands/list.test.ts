@@ -72,3 +72,28 @@ describe('zgc list', () => {
     expect(both.code).toBe(2);
   });
 });
+
+describe('zgc list refuses impossible filters', () => {
+  it('is a usage error (exit 2, one line) for a period not in the calendar', async () => {
+    for (const p of ['20x4', '2024-13', '2024-02-30', '2025-03-31/2025-03-27', 'last year']) {
+      const r = await runZgc(['list', '--period', p]);
+      expect({ p, code: r.code, stdout: r.stdout }).toEqual({ p, code: 2, stdout: '' });
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+    expect((await runZgc(['list', '--period', '2024-02-29'])).code).toBe(0);
+  });
+
+  it('is a usage error for a source that names nothing, with a suggestion', async () => {
+    const r = await runZgc(['list', '--source', 'harbor-daily-exp']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no source "harbor-daily-exp"');
+    expect(r.stderr).toContain('harbor-daily-expo');
+  });
+
+  it('says "no facts match" on a terminal, and prints nothing to a pipe', async () => {
+    const tty = await runZgc(['list', '--tag', 'no-such-tag'], { stdoutIsTTY: true });
+    expect(tty.stderr).toBe('zgc: no facts match\n');
+    const pipe = await runZgc(['list', '--tag', 'no-such-tag']);
+    expect({ out: pipe.stdout, err: pipe.stderr, code: pipe.code }).toEqual({ out: '', err: '', code: 0 });
+  });
+});
