@@ -1,9 +1,9 @@
 import type { CommandSpec } from './types.js';
 import { factsDir, factsOption, loadUsableFacts } from './options.js';
-import { idProblem, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
+import { idProblem, inputAt, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
 import { parseFactFile, loadParseTools } from '../facts/parse.js';
 import { BOUNDS } from '../facts/types.js';
-import { EXIT_ERROR, EXIT_OK, formatProblem, UsageError, ZgcError } from '../errors.js';
+import { EXIT_ERROR, EXIT_OK, UsageError, ZgcError } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
 import path from 'node:path';
 import { lstatSync } from 'node:fs';
@@ -66,7 +66,9 @@ export const newFact: CommandSpec = {
     // Validate before writing: only the template's own placeholders may remain.
     const parsed = parseFactFile(Buffer.from(text), shown, await loadParseTools());
     const real = parsed.problems.filter((p) => !p.message.includes(PLACEHOLDER));
-    if (real.length) throw new ZgcError(real.map(formatProblem).join('; '), EXIT_ERROR, real.map(formatProblem));
+    // Nothing is written: each problem is named by the option it comes from, not by the file that never was.
+    const lines = real.map((p) => `${inputAt(text, p.line)}: ${p.message}; nothing was written`);
+    if (real.length) throw new ZgcError(lines.join('; '), EXIT_ERROR, lines);
     writeNewFactFile(dir, id, text);
     io.write(`wrote ${visibleInline(shown)}\n`);
     if (parsed.problems.length) {

@@ -77,6 +77,35 @@ export function renderTemplate(f: NewFact): string {
   return lines.join('\n') + '\n';
 }
 
+/** The options of zgc new by the key they write in the template. */
+const OPTION_OF_KEY: Record<string, string> = {
+  id: 'the id',
+  title: '--title',
+  statement: '--statement',
+  value: '--value',
+  unit: '--unit',
+  display: '--display',
+  bound: '--bound',
+  period: '--period',
+  from: '--period',
+  to: '--period',
+  aliases: '--alias',
+  tags: '--tag',
+  source: '--source',
+  quote: '--quote',
+};
+
+/**
+ * The input of zgc new that a problem found in its rendered template comes
+ * from (the key written on that line): a template that fails validation was
+ * never written, so its file and line name nothing the user can open.
+ */
+export function inputAt(text: string, line: number): string {
+  const written = text.split('\n')[line - 1] ?? '';
+  const key = /^\s*(?:- )?([a-z]+):/.exec(written)?.[1];
+  return (key && OPTION_OF_KEY[key]) ?? 'the new fact';
+}
+
 /** Creates dir/<id>.yaml exclusively; returns the path written. */
 export function writeNewFactFile(dir: string, id: string, text: string): string {
   const target = path.join(dir, `${id}.yaml`);

@@ -4,7 +4,7 @@
  * commander's messages and from untrusted text.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, spawnZgc } from '../helpers/spawn.js';
@@ -132,5 +132,21 @@ describe('invisible and line-breaking characters, and a backslash', () => {
     // JSON keeps the text as it is: its own escaping is unambiguous.
     const json = await runZgc(['stat', 'fact-a', '--facts', dir, '--json'], { cwd: dir });
     expect((JSON.parse(json.stdout) as { fact: { title: string } }).fact.title).toBe(title);
+  });
+});
+
+describe('zgc new with input that fails validation', () => {
+  it('names the option that failed, not the file it never wrote', async () => {
+    const dir = factsDirWith({ 's.yaml': SOURCE_YAML, 'f.yaml': FACT });
+    const r = await runZgc(['new', 'inj-1', '--facts', dir, '--period', 'not a period', '--unit', 'x y'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'zgc: --unit: "unit" must be ISO 4217 code for money (CNY, USD, EUR, ...), or a lower-case unit such as percent, count, rank, year, qubit; nothing was written',
+        'zgc: --period: "period" must be the time the fact is about: a year, a date, or a from/to interval; nothing was written',
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(path.join(dir, 'inj-1.yaml'))).toBe(false);
   });
 });
