@@ -184,13 +184,28 @@ function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Yea
 function clauseMonths(ex: Extraction, claim: Claim): number[] {
   const clause = ex.tokens[claim.tokenStart]!.clause;
   const sentence = ex.sentences[claim.sentence]!;
+  // "(Jan-Nov: +3.3%)": the label before a colon, back to a bracket or another colon, is the figure's clause too.
+  let k0 = claim.tokenStart;
+  while (k0 > sentence.tokenStart && ex.tokens[k0 - 1]!.start >= claim.start) k0--;
+  let labelStart = k0;
+  if (ex.tokens[k0 - 1]?.text === ':') {
+    labelStart = k0 - 1;
+    while (labelStart > Math.max(sentence.tokenStart, k0 - CONTEXT_TOKENS) && !/^[(\[:]$/.test(ex.tokens[labelStart - 1]!.text)) labelStart--;
+  }
   const dates = nearbyClaims(ex, claim).filter((c) => c.dimension === 'date');
   const out: number[] = [];
   for (let k = Math.max(sentence.tokenStart, claim.tokenStart - CONTEXT_TOKENS); k < Math.min(sentence.tokenEnd, claim.tokenEnd + CONTEXT_TOKENS); k++) {
     const tok = ex.tokens[k]!;
-    if (tok.clause !== clause || dates.some((d) => tok.start >= d.start && tok.end <= d.end)) continue;
+    const inLabel = k >= labelStart && k < k0;
+    if ((tok.clause !== clause && !inLabel) || dates.some((d) => tok.start >= d.start && tok.end <= d.end)) continue;
     const m = monthOf(ex.tokens, k);
-    if (m !== undefined) out.push(m);
+    if (m !== undefined) {
+      out.push(m);
+      // "January to November", "Jan-Nov": every month between.
+      const join = ex.tokens[k + 1];
+      const to = join && (join.text === '-' || join.text === '–' || join.lower === 'to' || join.lower === 'through') ? monthOf(ex.tokens, k + 2) : undefined;
+      for (let n = m + 1; to !== undefined && n < to; n++) out.push(n);
+    }
     out.push(...(quarterMonthsAt(ex.tokens, k) ?? []));
   }
   return out;
@@ -198,17 +213,44 @@ function clauseMonths(ex: Extraction, claim: Claim): number[] {
 
 /** Longest span a fact's period may have to be dated by a month (a quarter): a year's fact is dated by no month. */
 const MONTH_SPAN_DAYS = 92;
+/** What a fact about part of a year (a month, a quarter, January to November) keeps when the clause names no part. */
+const UNNAMED_SLICE = 0.8;
+
+/** The months a period covers, or null for none (no period, or a whole year or more). */
+function monthsOf(p: FactProfile): number[] | null {
+  if (!p.period || p.period.precision === 'year') return null;
+  const first = new Date(p.period.from * 86400000);
+  const last = new Date(p.period.to * 86400000);
+  const held: number[] = [];
+  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); (y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth())) && held.length < 12; ) {
+    held.push(m + 1);
+    if (++m === 12) {
+      m = 0;
+      y++;
+    }
+  }
+  return held.length < 12 ? held : null;
+}
+
+/** A statistic's period of whole months within one year, short of it (a month, a quarter, January to November), not an event's days. */
+function slicesAYear(p: FactProfile): boolean {
+  if (!p.period || p.period.precision === 'year' || !monthsOf(p)) return false;
+  const from = new Date(p.period.from * 86400000);
+  const to = new Date(p.period.to * 86400000);
+  const after = new Date((p.period.to + 1) * 86400000);
+  return from.getUTCDate() === 1 && after.getUTCDate() === 1 && from.getUTCFullYear() === to.getUTCFullYear();
+}
 
 /**
  * Whether months named beside a claim fit a fact's period: true when the fact is about one of them alone, false when
  * its period (a month or a quarter) holds none of them, undefined when months say nothing of it.
  */
 function monthsFit(p: FactProfile, months: readonly number[]): boolean | undefined {
-  if (!months.length || !p.period || p.period.precision === 'year' || p.period.to - p.period.from > MONTH_SPAN_DAYS) return undefined;
-  const first = new Date(p.period.from * 86400000);
-  const last = new Date(p.period.to * 86400000);
-  const held: number[] = [];
-  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth()); m === 11 ? (y++, (m = 0)) : m++) held.push(m + 1);
+  const held = months.length ? monthsOf(p) : null;
+  if (!held) return undefined;
+  // Months named whole ("January to November") fit a fact of just those months, whatever its length.
+  if (held.length > 1 && held.length === months.length && held.every((m) => months.includes(m))) return true;
+  if (p.period!.to - p.period!.from > MONTH_SPAN_DAYS) return undefined;
   if (!months.some((m) => held.includes(m))) return false;
   // About one of the months named, or about a quarter named whole.
   return held.length === 1 || held.every((m) => months.includes(m)) ? true : undefined;
@@ -268,8 +310,12 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;
   const { strong, weak } = claim.dimension === 'date' && claim.date?.from.year ? { strong: [], weak: [] } : sentenceYears(ex, claim);
   const months = claim.dimension === 'date' ? [] : clauseMonths(ex, claim);
-  const dated = (p: FactProfile) => (strong.length > 0 && p.periodYears !== null && !conflicts(p, strong)) || monthsFit(p, months) === true;
-  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, dated), ctx, minScore);
+  const periodFactor = (p: FactProfile) => {
+    if ((strong.length > 0 && p.periodYears !== null && !conflicts(p, strong)) || monthsFit(p, months) === true) return PERIOD_BONUS;
+    // "Fixed-asset investment: +3.3%" in a review of the year is the year's figure, not January to November's.
+    return !months.length && slicesAYear(p) ? UNNAMED_SLICE : 1;
+  };
+  let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, periodFactor), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",
   // whose title holds the other's words). Any other fact in another currency stays in play ("Beijing's funds" beside
   // AstraZeneca's dollars, retail sales in yuan beside R&D in dollars), so that the currency does not choose the fact.

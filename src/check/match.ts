@@ -483,7 +483,7 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
 }
 
 /** Words that join a figure to the next one's subject: "5.6% and retail sales 3.5%", "5%, imports 3%". */
-const JOINERS = new Set(['and', 'while', 'whereas', 'but', ',', ';', 'with', 'against', 'versus', 'vs']);
+const JOINERS = new Set(['and', 'while', 'whereas', 'but', ',', ';', '(', 'with', 'against', 'versus', 'vs']);
 
 /** Whether a joining word stands between the claim and token k, which follows it: then k begins another figure's words. */
 function joinedAfter(ex: Extraction, claim: Claim, k: number): boolean {
@@ -678,7 +678,7 @@ function scratchOf(index: FactIndex): { sums: Float64Array; marks: Uint8Array } 
  * claim's sentence, best first. Facts whose words cannot reach minScore are
  * left out.
  */
-export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0, inPeriod: (p: FactProfile) => boolean = () => false): Candidate[] {
+export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactProfile) => boolean, minScore = 0, periodFactor: (p: FactProfile) => number = () => 1): Candidate[] {
   // Word scores through the postings: each term of the sentence adds to the facts that hold it. A word most facts
   // hold finds no fact on its own: it only adds to the facts rarer words found.
   const cap = Math.max(FINDING_POSTINGS, index.count * FINDING_SHARE);
@@ -738,7 +738,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
     const headHit = ctx.head !== null && profile.displayTerms.has(ctx.head);
     if (headHit) score *= HEAD_NOUN_BONUS;
-    if (inPeriod(profile)) score *= PERIOD_BONUS;
+    score *= periodFactor(profile);
     // "eight key cooperative projects" are another kind of project than "international tech trade innovation projects".
     const modifiers = ctx.noun.slice(0, -1);
     if (modifiers.length && !modifiers.some((t) => profile.holds(t))) score *= OTHER_KIND;

@@ -34,6 +34,9 @@ const LANGUAGE_GROUPS: string[][] = [
   ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising'],
   ['establish', 'established', 'establishment', 'founded', 'founding', 'launched'],
   ['year', 'years', 'yr', 'yrs'],
+  // Months and their abbreviations ("Jan-Nov" names what a title's "January to November" does).
+  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['june', 'jun'], ['july', 'jul'],
+  ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
 ];
 
 /** Words ending in s that are no plurals: "news" is not "new". */

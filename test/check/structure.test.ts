@@ -75,6 +75,28 @@ const RANKS = `
     subject: Westvale cooperative
     sources: [{ source: src-a, quote: "Westvale ranked 11th in the Orchard Index." }]
 `;
+const SLICES = `
+  - id: juice-sales-2024
+    title: Westvale cooperative juice sales in 2024
+    statement: The cooperative's juice sales grew 6 percent in 2024.
+    value: 6
+    unit: percent
+    display: up 6 percent
+    period: 2024
+    subject: Westvale cooperative
+    tags: [growth]
+    sources: [{ source: src-a, quote: "Juice sales grew 6 percent in 2024." }]
+  - id: juice-sales-jan-nov-2024
+    title: Westvale cooperative juice sales from January to November 2024
+    statement: The cooperative's juice sales grew 7 percent from January to November 2024.
+    value: 7
+    unit: percent
+    display: up 7 percent
+    period: {from: 2024-01-01, to: 2024-11-30}
+    subject: Westvale cooperative
+    tags: [growth]
+    sources: [{ source: src-a, quote: "Juice sales grew 7 percent in the first eleven months." }]
+`;
 const VOCABULARY = `vocabulary:
   abbreviations:
     Q2: second quarter
@@ -83,7 +105,7 @@ const VOCABULARY = `vocabulary:
 
 let index: FactIndex;
 beforeAll(async () => {
-  index = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': FACTS + RANKS, 'vocabulary.yaml': VOCABULARY }));
+  index = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': FACTS + RANKS + SLICES, 'vocabulary.yaml': VOCABULARY }));
 });
 
 const find = (results: CheckedClaim[], text: string) => results.find((r) => r.claim.text.includes(text));
@@ -187,5 +209,13 @@ describe('a table header row', () => {
     const results = checkDraft(draft, index);
     expect(results.map((r) => r.claim.text)).toEqual(['5,300']);
     expect(results[0]).toMatchObject({ verdict: 'contradicted', fact: { id: 'apple-harvest-2024' } });
+  });
+});
+
+describe('a fact about part of a year', () => {
+  it('is the one meant when the clause names its months, and the year\'s fact when it names none', () => {
+    const results = checkDraft('## Westvale cooperative, 2024\n\n- Juice sales: +6% (Jan–Nov: +7%)\n', index);
+    expect(find(results, '+6%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-2024' } });
+    expect(find(results, '+7%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-jan-nov-2024' } });
   });
 });
