@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 export const FACTS_PER_FILE = 500;
 
 /** mulberry32: a small seeded generator, so that every run generates the same base. */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -88,10 +88,10 @@ function makeWords(r, n, seen = new Set()) {
   return out;
 }
 
-const cap = (s) => s[0].toUpperCase() + s.slice(1);
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const cap = (s) => s[0].toUpperCase() + s.slice(1);
+export const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 /** YAML double-quoted scalar. */
-const q = (s) => JSON.stringify(s);
+export const q = (s) => JSON.stringify(s);
 
 function figure(r, unit, noun) {
   if (unit === 'percent') {
@@ -230,7 +230,7 @@ export function generate(total, seed = 7) {
   return { files, json, queries, ids: facts.map((f) => f.id), draft: draft.join(' ') + '\n' };
 }
 
-function typo(r, w) {
+export function typo(r, w) {
   const i = 1 + r.int(w.length - 2);
   switch (r.int(4)) {
     case 0:
@@ -244,7 +244,7 @@ function typo(r, w) {
   }
 }
 
-function yamlSources(sources) {
+export function yamlSources(sources) {
   if (!sources.length) return '';
   const out = ['sources:'];
   for (const s of sources) {
@@ -258,7 +258,14 @@ function yamlSources(sources) {
   return out.join('\n') + '\n';
 }
 
-function yamlFacts(facts) {
+/** A period as YAML: a year as a number, a date as a string, an interval as a flow map. */
+function yamlPeriod(p) {
+  if (typeof p === 'number') return String(p);
+  if (typeof p === 'object') return `{from: ${q(p.from)}, to: ${q(p.to)}}`;
+  return q(p);
+}
+
+export function yamlFacts(facts) {
   const out = ['facts:'];
   for (const f of facts) {
     out.push(
@@ -269,7 +276,7 @@ function yamlFacts(facts) {
       `    unit: ${f.unit}`,
       `    display: ${q(f.display)}`,
       `    bound: ${f.bound}`,
-      `    period: ${f.period}`,
+      `    period: ${yamlPeriod(f.period)}`,
       `    subject: ${q(f.subject)}`,
       `    aliases: [${f.aliases.map(q).join(', ')}]`,
       `    tags: [${f.tags.join(', ')}]`,
@@ -282,7 +289,11 @@ function yamlFacts(facts) {
 
 /** Writes a generated base under dir: facts/ and sources/ (the facts directory is dir itself), base.json, queries.json, draft.md. */
 export function writeBase(dir, total, seed = 7) {
-  const g = generate(total, seed);
+  return writeGenerated(dir, generate(total, seed));
+}
+
+/** Writes what a generator made (files, json, queries, ids, draft) under dir. */
+export function writeGenerated(dir, g) {
   const factsDir = path.join(dir, 'base');
   for (const [rel, text] of Object.entries(g.files)) {
     const p = path.join(factsDir, rel);

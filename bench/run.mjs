@@ -14,6 +14,13 @@
  *   the first run ever (empty cache), and the first run after one file changed;
  *   peak memory of each lookup; and search quality: the share of misspelled
  *   queries whose intended fact ranks first.
+ *
+ * Each size is generated twice, by two generators of different shapes
+ * (--corpora short,long): generate.mjs (words of 4 to 12 letters, titles of
+ * about 6 words, yearly facts) and generate-long.mjs (words of 8 to 20
+ * letters, titles of 9 to 14 words, facts by year, month and quarter), so
+ * that one corpus cannot flatter a figure. The second is timed for lookups
+ * only (stat <id>, misspelled, search; memory; quality).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBase } from './generate.mjs';
+import { writeBase as writeLongBase } from './generate-long.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -28,7 +36,7 @@ const ZGC = path.join(root, 'bin', 'zgc');
 const RSS_PRELOAD = path.join(here, 'peak-rss.cjs');
 
 function parseArgs(argv) {
-  const o = { sizes: [1000, 10000, 100000], runs: 15, keep: null, quality: 200 };
+  const o = { sizes: [1000, 10000, 100000], runs: 15, keep: null, quality: 200, corpora: ['short', 'long'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -36,6 +44,7 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Number(v());
     else if (a === '--keep') o.keep = v();
     else if (a === '--quality') o.quality = Number(v());
+    else if (a === '--corpora') o.corpora = v().split(',');
     else {
       console.error(`unknown option ${a}`);
       process.exit(2);
@@ -136,12 +145,24 @@ say();
   say();
 }
 
+const CORPORA = {
+  short: { label: 'generate.mjs', write: writeBase, full: true },
+  long: { label: 'generate-long.mjs', write: writeLongBase, full: false },
+};
+for (const c of opts.corpora) {
+  if (!CORPORA[c]) {
+    console.error(`unknown corpus ${c} (short, long)`);
+    process.exit(2);
+  }
+}
+
 const summary = [];
-for (const size of opts.sizes) {
-  const dir = path.join(work, `base-${size}`);
+for (const size of opts.sizes) for (const corpus of opts.corpora) {
+  const { label, write, full } = CORPORA[corpus];
+  const dir = path.join(work, `base-${corpus}-${size}`);
   const t0 = Date.now();
-  const base = writeBase(dir, size);
-  say(`${size.toLocaleString('en-US')} facts in ${base.files.length} files (generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const base = write(dir, size);
+  say(`${size.toLocaleString('en-US')} facts by ${label} in ${base.files.length} files (generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const facts = ['--facts', base.factsDir];
   const ids = base.ids;
   const pickId = (i) => ids[(i * 7919) % ids.length];
@@ -161,26 +182,26 @@ for (const size of opts.sizes) {
     fuzzy: (i) => [zgc('stat', miss[i % miss.length].query, ...facts)],
   };
   if (commands.has('search')) cases.search = (i) => [zgc('search', words(i), ...facts)];
-  if (commands.has('check')) cases.check = () => [zgc('check', base.draft, ...facts)];
-  if (hasJq) cases.jq = (i) => [['jq', '-c', '--arg', 'id', pickId(i), '.facts[] | select(.id == $id)', base.json]];
+  if (full && commands.has('check')) cases.check = () => [zgc('check', base.draft, ...facts)];
+  if (full && hasJq) cases.jq = (i) => [['jq', '-c', '--arg', 'id', pickId(i), '.facts[] | select(.id == $id)', base.json]];
   const t = measure(cases, opts.runs);
   say(`  node -e 0                 ${fmt(t.node)}`);
   say(`  zgc stat <id>             ${fmt(t.stat)}`);
   say(`  zgc stat <misspelled>     ${fmt(t.fuzzy)}`);
   say(`  zgc search <words>        ${t.search ? fmt(t.search) : '(no search command)'}`);
-  say(`  zgc check <draft>         ${t.check ? fmt(t.check) : '(no check command)'}`);
-  say(`  jq, same lookup           ${t.jq ? fmt(t.jq) : '(jq not installed)'}`);
+  if (full) say(`  zgc check <draft>         ${t.check ? fmt(t.check) : '(no check command)'}`);
+  if (full) say(`  jq, same lookup           ${t.jq ? fmt(t.jq) : '(jq not installed)'}`);
 
   // The first run after one file changed: edit a fact's statement in place (same size), then look up.
   const edits = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; full && k < 3; k++) {
     const file = base.files[1 + ((k * 37) % (base.files.length - 1))];
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('statement: "') + 'statement: "'.length;
     writeFileSync(file, text.slice(0, at) + (text[at] === 'X' ? 'Y' : 'X') + text.slice(at + 1));
     edits.push(run(zgc('stat', pickId(k), ...facts)).ms);
   }
-  say(`  first run after editing one file: ${median(edits).toFixed(0)} ms (median of ${edits.length} edits)`);
+  if (full) say(`  first run after editing one file: ${median(edits).toFixed(0)} ms (median of ${edits.length} edits)`);
 
   const rss = {
     stat: peakRss(zgc('stat', pickId(1), ...facts)),
@@ -208,20 +229,21 @@ for (const size of opts.sizes) {
   }
   say(`  quality: intended fact first for ${((100 * firstRight) / qs.length).toFixed(1)}% of ${qs.length} misspelled queries (zgc stat)${searchRight === null ? '' : `, ${(100 * searchRight).toFixed(1)}% of 40 (zgc search)`}`);
   say();
-  summary.push({ size, t, first: first.ms, edit: median(edits), rss, quality: firstRight / qs.length, searchQuality: searchRight });
+  summary.push({ size, corpus, label, t, first: first.ms, edit: edits.length ? median(edits) : undefined, rss, quality: firstRight / qs.length, searchQuality: searchRight });
 }
 
-// One table of ratios, as the README shows it.
-const ratio = (x) => (x ? x.ratio.toFixed(2) + 'x' : 'n/a');
+// One table of ratios, as the README shows it: a column per size and corpus.
+const ratio = (x) => (x ? x.ratio.toFixed(2) + 'x' : '');
+const name = (s) => `${s.size.toLocaleString('en-US')} facts${opts.corpora.length > 1 ? `, ${s.label}` : ''}`;
 say('Ratios to `node -e 0`:');
-say(`| | ${summary.map((s) => `${s.size.toLocaleString('en-US')} facts`).join(' | ')} |`);
+say(`| | ${summary.map(name).join(' | ')} |`);
 say(`|---|${summary.map(() => '---').join('|')}|`);
 say(`| node -e 0 (ms) | ${summary.map((s) => s.t.node.median.toFixed(0)).join(' | ')} |`);
 for (const [label, key] of [['zgc stat <id>', 'stat'], ['zgc stat <misspelled>', 'fuzzy'], ['zgc search <words>', 'search'], ['zgc check <draft>', 'check'], ['jq, same lookup', 'jq']]) {
   say(`| ${label} | ${summary.map((s) => ratio(s.t[key])).join(' | ')} |`);
 }
 say(`| first run ever | ${summary.map((s) => `${(s.first / 1000).toFixed(1)} s`).join(' | ')} |`);
-say(`| first run after editing one file | ${summary.map((s) => `${(s.edit / 1000).toFixed(2)} s`).join(' | ')} |`);
+say(`| first run after editing one file | ${summary.map((s) => (s.edit === undefined ? '' : `${(s.edit / 1000).toFixed(2)} s`)).join(' | ')} |`);
 say(`| peak memory, stat <id> / misspelled | ${summary.map((s) => `${s.rss.stat.toFixed(0)} / ${s.rss.fuzzy.toFixed(0)} MB`).join(' | ')} |`);
 say(`| misspelled queries answered right | ${summary.map((s) => `${(100 * s.quality).toFixed(1)}%`).join(' | ')} |`);
 

@@ -21,7 +21,7 @@ export function periodRange(period: string): [string, string] | null {
 
 function expand(d: string, side: 'start' | 'end'): string | null {
   if (/^\d{4}$/.test(d)) return side === 'start' ? `${d}-01-01` : `${d}-12-31`;
-  if (/^\d{4}-\d{2}$/.test(d)) return side === 'start' ? `${d}-01` : `${d}-31`;
+  if (/^\d{4}-\d{2}$/.test(d)) return side === 'start' ? `${d}-01` : `${d}-${new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5)), 0)).getUTCDate()}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return d;
   return null;
 }

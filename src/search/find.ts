@@ -167,9 +167,19 @@ function factDays(catalog: Catalog, ordinal: number): [string, string] | null {
   return [`${years[0]}-01-01`, `${years[years.length - 1]}-12-31`];
 }
 
+/** Whether days run over whole calendar months: a month, a quarter, a year, or several. */
+function wholeMonths([from, to]: [string, string]): boolean {
+  if (!from.endsWith('-01')) return false;
+  const [y, m] = to.split('-').map(Number);
+  return to === `${y}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(y!, m!, 0)).getUTCDate()}`;
+}
+
 /**
  * How well a fact's period fits the query's: 3 the same days, 2 within them,
  * 1 overlapping them (or either has no period), 0 not at all: a contradiction.
+ * A figure for whole months around a shorter period the query names (the
+ * year's figure for "fourth quarter 2023", the quarter's for "November") is
+ * a figure for another period: a contradiction too.
  */
 function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null): number {
   if (!period) return 1;
@@ -177,7 +187,27 @@ function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null
   if (!days) return 1;
   if (days[0] === period.from && days[1] === period.to) return 3;
   if (days[0] >= period.from && days[1] <= period.to) return 2;
+  if (days[0] <= period.from && days[1] >= period.to && !YEARS_TEXT.test(period.text) && wholeMonths(days)) return 0;
   return days[0] <= period.to && period.from <= days[1] ? 1 : 0;
+}
+
+/** A query period of whole years ("2024", "2021/2023"): a fact of a year around it is no other period. */
+const YEARS_TEXT = /^\d{4}(?:\/\d{4})?$/;
+
+/**
+ * The one fact of several a superlative picks ("biggest" the largest value,
+ * "fewest" the smallest): only when they all give a figure in the same unit
+ * and the extreme is one fact's alone. Null otherwise.
+ */
+function extreme(catalog: Catalog, entries: readonly RankedEntry[], direction: 'max' | 'min'): RankedEntry | null {
+  if (entries.length < 2) return null;
+  const facts = entries.map((r) => catalog.fact(r.ordinal));
+  const unit = facts[0]!.unit;
+  if (facts.some((f) => typeof f.value !== 'number' || f.unit !== unit)) return null;
+  const sign = direction === 'max' ? 1 : -1;
+  const best = Math.max(...facts.map((f) => sign * f.value!));
+  const at = facts.flatMap((f, i) => (sign * f.value! === best ? [i] : []));
+  return at.length === 1 ? entries[at[0]!]! : null;
 }
 
 export async function findFact(base: FactBase, query: string): Promise<Lookup> {
@@ -194,11 +224,26 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   return fuzzyLookup(catalog, query, parseQuery(trimmed, vocabulary));
 }
 
-/** The fuzzy step of findFact over any catalog, for a query already read for its parts. */
+/**
+ * The fuzzy step of findFact over any catalog, for a query already read for
+ * its parts. A superlative that leaves no fact close enough, or several alike,
+ * is tried once more as a choice among what the other words find: facts
+ * differing only in value ("smallest Quafu chip" among three chips).
+ */
 export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery): Lookup {
+  const first = lookupOnce(catalog, query, parsed);
+  if (first.fact !== null || !parsed.superlative || first.reason === 'subject' || first.reason === 'period') return first;
+  const rest = parsed.terms.filter((t) => !parsed.superlativeWords.includes(t.word));
+  if (!rest.length || rest.length === parsed.terms.length) return first;
+  const again = lookupOnce(catalog, query, { ...parsed, terms: rest }, true);
+  return again.fact !== null && again.bySuperlative ? { query, match: 'fuzzy', fact: again.fact, score: again.score, alternatives: again.alternatives } : first;
+}
+
+function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySuperlative = false): Lookup & { bySuperlative?: boolean } {
   const index = catalog.termIndex();
-  // A year no fact writes is weighed by the period check, not as a word no fact matches.
-  const terms = parsed.terms.filter((t) => !YEAR_WORD.test(t.word) || termId(index.terms, t.word) >= 0);
+  // A year (or another word of the period: "fourth", "quarter", "March") no fact writes is
+  // weighed by the period check, not as a word no fact matches.
+  const terms = parsed.terms.filter((t) => !(YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word)) || termId(index.terms, t.word) >= 0);
   const ranked = ranking(catalog, { ...parsed, terms: terms.length ? terms : parsed.terms }, CANDIDATES);
   const names = parsed.names.map((name) => ({ name, lists: nameLists(index, name) }));
   const nearest = (n = 3) => ranked.slice(0, n).map((r) => scored(catalog, r));
@@ -242,11 +287,18 @@ export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery
     const keys = close.map(keyOf);
     const top = keys.reduce((a, b) => (b[0]! > a[0]! || (b[0] === a[0] && b[1]! > a[1]!) ? b : a));
     const tied = close.filter((_, i) => keys[i]![0] === top[0] && keys[i]![1] === top[1]);
+    const picked = parsed.superlative && tied.length > 1 ? extreme(catalog, tied, parsed.superlative) : null;
+    if (picked) {
+      const alternatives = accepted.filter((r) => r !== picked && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
+      return { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
+    }
     if (tied.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: tied.slice(0, MAX_TIED).map((r) => scored(catalog, r)) };
     const chosen = tied[0]!;
+    if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
     const alternatives = accepted.filter((r) => r !== chosen && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
     return { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
   }
+  if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
   const alternatives = accepted.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
   return { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }

@@ -42,6 +42,12 @@ export interface ParsedQuery {
   terms: QueryTerm[];
   /** Words dropped because they only make the query a question. */
   questionWords: string[];
+  /** The words that write the query's period ("fourth", "quarter", "2023"): matched only where a fact holds them. */
+  periodTerms: string[];
+  /** The query asks for the largest ("biggest", "most") or smallest ("fewest") of facts differing in value. */
+  superlative: 'max' | 'min' | null;
+  /** The query's superlative words, as matched (terms holding them). */
+  superlativeWords: string[];
 }
 
 /** How much a vocabulary alternative counts against the word as written. */
@@ -63,6 +69,26 @@ const QUESTION_WORDS = new Set(
 /** Phrases of general English that say nothing of what is asked ("when did it take place"). */
 const FILLER = /\b(?:take|takes|took|taking|taken)\s+place\b|\bis\s+there\b|\bare\s+there\b/giu;
 
+/**
+ * Superlatives of general English, by direction, in groups of words that
+ * mean the same ("biggest" finds a fact titled "largest").
+ */
+const SUPERLATIVES: { direction: 'max' | 'min'; words: string[] }[] = [
+  { direction: 'max', words: ['biggest', 'largest', 'greatest'] },
+  { direction: 'max', words: ['highest', 'maximum'] },
+  ...['most', 'longest', 'tallest', 'heaviest', 'strongest', 'fastest', 'oldest'].map((w) => ({ direction: 'max' as const, words: [w] })),
+  { direction: 'min', words: ['smallest', 'tiniest'] },
+  { direction: 'min', words: ['lowest', 'minimum'] },
+  ...['least', 'fewest', 'shortest', 'lightest', 'weakest', 'slowest', 'youngest'].map((w) => ({ direction: 'min' as const, words: [w] })),
+];
+const SUPERLATIVE_OF = new Map(SUPERLATIVES.flatMap((g) => g.words.map((w) => [w, g] as const)));
+
+/**
+ * A year that only sets a baseline ("fastest since 2015", "since mid-2023"):
+ * not the period the fact is about. Left out of the period and the words.
+ */
+const BASELINE = /\bsince\s+(?:(?:early|mid|late|the\s+end\s+of|end)[\s-]+)?(?:19|20)\d\d\b/giu;
+
 /** Words that may start a query in capitals without naming anything. */
 const SENTENCE_STARTERS = new Set(['top', 'total', 'number', 'share', 'first', 'last', 'most', 'biggest', 'largest', 'smallest', 'average', 'all', 'each', 'every', 'any', 'some', 'which', 'who']);
 
@@ -75,6 +101,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 /** "last year", "this year's", "next quarter": periods zgc cannot place without a date to count from. */
 const RELATIVE = /\b(?:last|this|next|past|previous|current|coming)[\s-]+(?:year|month|quarter|week|decade)(?:'s|\u2019s)?\b|\b(?:today|yesterday|currently|nowadays)\b/giu;
 const YEAR = /^(?:19|20)\d\d$/;
+const SPAN_WORDS = new Set(['to', 'through', 'until', 'till', 'and']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthEnd = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -120,6 +147,9 @@ export function queryPeriod(raw: string): QueryPeriod | null {
       if (m === undefined) continue;
       const day = /^\d{1,2}$/.test(near(k + 1)) ? Number(near(k + 1)) : /^\d{1,2}$/.test(near(k - 1)) ? Number(near(k - 1)) : null;
       if (day !== null) return dayRange(y, m, day);
+      // "October-December 2024", "January to March 2024": the months between.
+      const start = MONTHS[near(k - 1)] ?? (SPAN_WORDS.has(near(k - 1)) ? MONTHS[near(k - 2)] : undefined);
+      if (start !== undefined && start < m && k === i - 1) return monthsRange(y, start, m);
       if (k === i - 1 || (k === i - 2 && near(i - 1) === 'of')) return monthRange(y, m);
     }
     for (let k = Math.max(0, i - 4); k < Math.min(w.length, i + 4); k++) {
@@ -158,6 +188,8 @@ function rawWords(s: string): RawWord[] {
 
 const isAllCaps = (t: string) => /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t.replace(/s$/u, '')) && /\p{L}/u.test(t);
 const isCapitalised = (t: string) => /^\p{Lu}/u.test(t);
+/** "EVs", "LLMs": capitals, then a lower-case plural s. */
+const isAcronymPlural = (t: string) => /^\p{Lu}{2,}s$/u.test(t);
 
 /**
  * The names in a query: words written in capitals (an all-capital word, or a
@@ -175,6 +207,8 @@ function queryNames(raw: string, vocabulary: Vocabulary, periodWords: Set<string
   const add = (text: string, norm: string) => {
     if (found.has(norm)) return;
     const forms = new Map<string, string[]>([[norm, norm.split(' ')]]);
+    // An abbreviation's plural ("EVs", "LLMs") stands for its singular too.
+    if (isAcronymPlural(text)) forms.set(norm.slice(0, -1), [norm.slice(0, -1)]);
     for (const g of groupsOf.get(norm) ?? []) for (const p of g) forms.set(p, p.split(' '));
     found.set(norm, { text, forms: [...forms.values()] });
   };
@@ -222,7 +256,8 @@ function groupIndex(vocabulary: Vocabulary): Map<string, string[][]> {
 export function parseQuery(query: string, vocabulary: Vocabulary): ParsedQuery {
   const relative = RELATIVE.test(query);
   RELATIVE.lastIndex = 0;
-  const withoutRelative = query.replace(RELATIVE, ' ').replace(FILLER, ' ');
+  const withoutRelative = query.replace(RELATIVE, ' ').replace(BASELINE, ' ').replace(FILLER, ' ');
+  const acronymPlurals = new Set(rawWords(withoutRelative).filter((w) => isAcronymPlural(w.text)).map((w) => w.norm));
   const period = queryPeriod(withoutRelative);
   const tokens = tokenize(withoutRelative);
   const periodWords = new Set<string>([...Object.keys(MONTHS).filter((m) => m !== 'may' && m !== 'mar'), ...WEEKDAYS, 'q1', 'q2', 'q3', 'q4', 'h1', 'h2']);
@@ -246,6 +281,8 @@ export function parseQuery(query: string, vocabulary: Vocabulary): ParsedQuery {
   }
   const terms: QueryTerm[] = [];
   const questionWords: string[] = [];
+  const superlativeWords: string[] = [];
+  let superlative: 'max' | 'min' | null = null;
   const seen = new Set<string>();
   tokens.forEach((word, i) => {
     if (QUESTION_WORDS.has(word)) {
@@ -255,11 +292,18 @@ export function parseQuery(query: string, vocabulary: Vocabulary): ParsedQuery {
     if (seen.has(word)) return;
     seen.add(word);
     // A plural also matches its singular (the singular finds its plural as a prefix already).
-    const singular = /^\p{L}{3,}ies$/u.test(word) ? word.slice(0, -3) + 'y' : /^\p{L}{3,}[^s]s$/u.test(word) ? word.slice(0, -1) : null;
+    const singular = /^\p{L}{3,}ies$/u.test(word) ? word.slice(0, -3) + 'y' : /^\p{L}{3,}[^s]s$/u.test(word) || acronymPlurals.has(word) ? word.slice(0, -1) : null;
     if (singular) alternatives[i]!.set(singular, [singular]);
+    const sup = SUPERLATIVE_OF.get(word);
+    if (sup) {
+      superlative ??= sup.direction;
+      superlativeWords.push(word);
+      for (const other of sup.words) if (other !== word) alternatives[i]!.set(other, [other]);
+    }
     terms.push({ word, alternatives: [...alternatives[i]!.values()].filter((w) => !(w.length === 1 && w[0] === word)).map((words) => ({ words, quality: SYNONYM_QUALITY })) });
   });
   // A query of question words alone is matched as written.
   if (!terms.length) for (const word of new Set(tokens)) terms.push({ word, alternatives: [] });
-  return { text: query, period, relative, names, terms, questionWords };
+  const periodTerms = period ? tokens.filter((w, i) => YEAR.test(w) || periodWords.has(w) || w === 'quarter' || w === 'half' || (ORDINALS[w] !== undefined && (tokens[i + 1] === 'quarter' || tokens[i + 1] === 'half'))) : [];
+  return { text: query, period, relative, names, terms, questionWords, superlative, superlativeWords, periodTerms };
 }

@@ -127,3 +127,36 @@ describe('zgc stat with several arguments', () => {
     expect(mixed.stderr).toMatch(/^zgc: "ferry-passengers-2023" is a fact id, but the other arguments are not: .*zgc stat -\n$/);
   });
 });
+
+describe('zgc stat: a shorter period than the fact, superlatives, abbreviations in the plural', () => {
+  it('is a miss (reason "period") for a quarter or month asked of a yearly figure', async () => {
+    for (const q of ['Mirvale ferry passengers first quarter 2024', 'Mirvale ferry passengers Q1 2024', 'Mirvale ferry passengers March 2024']) {
+      const r = await json(q);
+      expect(r.code, q).toBe(1);
+      expect(r.out, q).toMatchObject({ fact: null, reason: 'period' });
+    }
+    // A month the base holds is still answered, and a span of months holding it.
+    expect((await json('Mirvale ferry passengers August 2024')).out.fact.id).toBe('ferry-passengers-2024-08');
+    expect((await json('Mirvale ferry passengers June-August 2024')).out.fact.id).toBe('ferry-passengers-2024-08');
+  });
+
+  it('answers a superlative with the extreme of facts that differ only in value', async () => {
+    expect((await json('Mirvale dock crane')).out).toMatchObject({ reason: 'ambiguous' });
+    expect((await json('biggest Mirvale dock crane')).out.fact.id).toBe('south-dock-crane-lift');
+    expect((await json('which Mirvale dock crane lifts the most')).out.fact.id).toBe('south-dock-crane-lift');
+    expect((await json('smallest dock crane in Mirvale')).out.fact.id).toBe('north-dock-crane-lift');
+  });
+
+  it('does not let a superlative choose among facts of different units', async () => {
+    const r = await json('biggest Mirvale figure');
+    expect(r.out.fact?.id ?? null).not.toBe('harbour-authority-budget-2024');
+  });
+
+  it('does not take a baseline year ("since 2019") for the period asked', async () => {
+    expect((await json('Mirvale busiest ferry month since 2019')).out.fact.id).toBe('ferry-passengers-2024-08');
+  });
+
+  it('finds an abbreviation asked in the plural ("EVs") where the fact writes it once', async () => {
+    expect((await json('how many EVs can charge at Mirvale marina in 2024')).out.fact.id).toBe('marina-ev-chargers-2024');
+  });
+});

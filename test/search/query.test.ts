@@ -62,4 +62,36 @@ describe('a query read for its parts', () => {
     const long = parseQuery('Mirvale Harbour Authority budget', vocabulary);
     expect(long.terms.find((t) => t.word === 'harbour')!.alternatives).toContainEqual({ words: ['mha'], quality: 0.9 });
   });
+
+  it('reads a span of months of one year ("October-December 2024", "January to March 2024")', () => {
+    expect(queryPeriod('growth October-December 2024')).toMatchObject({ text: '2024-10/2024-12', from: '2024-10-01', to: '2024-12-31' });
+    expect(queryPeriod('output January to March 2024')).toMatchObject({ from: '2024-01-01', to: '2024-03-31' });
+    expect(queryPeriod('passengers December 2024')).toMatchObject({ text: '2024-12' });
+  });
+
+  it('leaves a baseline year ("since mid-2023") out of the period and the words matched', () => {
+    const q = parseQuery('fastest ferry growth since mid-2023', vocabulary);
+    expect(q.period).toBeNull();
+    expect(q.terms.map((t) => t.word)).toEqual(['fastest', 'ferry', 'growth']);
+    expect(parseQuery('ferry passengers 2024, the most since 2019', vocabulary).period).toMatchObject({ text: '2024' });
+  });
+
+  it('takes an abbreviation written as a plural ("RIBs") for its singular too, as a name and as a word', () => {
+    const q = parseQuery('how many RIBs moor at Mirvale', vocabulary);
+    expect(q.names.find((n) => n.text === 'RIBs')?.forms).toEqual([['ribs'], ['rib']]);
+    expect(q.terms.find((t) => t.word === 'ribs')?.alternatives.map((a) => a.words)).toContainEqual(['rib']);
+  });
+
+  it('reads a superlative for its direction, with the words that mean the same', () => {
+    const big = parseQuery('biggest Mirvale dock crane', vocabulary);
+    expect(big).toMatchObject({ superlative: 'max', superlativeWords: ['biggest'] });
+    expect(big.terms[0]!.alternatives.map((a) => a.words[0])).toEqual(expect.arrayContaining(['largest', 'greatest']));
+    expect(parseQuery('which crane lifts the least', vocabulary).superlative).toBe('min');
+    expect(parseQuery('top 100 clusters', vocabulary).superlative).toBeNull();
+  });
+
+  it('lists the words that write the period, so that a fact not holding them is not scored down for them', () => {
+    expect(parseQuery('ferry passengers first quarter 2024', vocabulary).periodTerms).toEqual(['first', 'quarter', '2024']);
+    expect(parseQuery('ferry passengers', vocabulary).periodTerms).toEqual([]);
+  });
 });
