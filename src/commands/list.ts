@@ -5,7 +5,6 @@ import { factRows } from '../output/fact-rows.js';
 import { renderField, renderRecords } from '../output/records.js';
 import { outputWidth } from '../output/layout.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { visibleInline } from '../output/sanitize.js';
 import { didYouMean } from '../output/fact.js';
 import { suggestIds } from '../search/resolve.js';
 
@@ -36,7 +35,7 @@ export const list: CommandSpec = {
     const base = await loadCommandFacts(ctx, opts);
     // A source that names nothing is a mistake, not a filter that matches nothing.
     for (const id of (opts.source as string[] | undefined) ?? []) {
-      if (!base.sourceById.has(id)) throw new UsageError(`--source: no source "${visibleInline(id)}" (see zgc sources)${didYouMean(await suggestIds(base, id, { facts: false, sources: true }))}`);
+      if (!base.sourceById.has(id)) throw new UsageError(`--source: no source "${id}" (see zgc sources)${didYouMean(await suggestIds(base, id, { facts: false, sources: true }))}`);
     }
     const facts = filterFacts(base.facts, {
       tag: opts.tag as string[] | undefined,
@@ -75,6 +74,6 @@ function readPeriod(value: unknown): string | undefined {
   const text = String(value).trim();
   const parts = text.split('/');
   const ok = parts.length <= 2 && parts.every((p) => calendarPart(p) !== null) && (parts.length === 1 || parts[0]! <= parts[1]!);
-  if (!ok) throw new UsageError(`--period takes a year, month or date (2024, 2024-11, 2024-11-05) or an interval a/b of them; not "${visibleInline(text)}"`);
+  if (!ok) throw new UsageError(`--period takes a year, month or date (2024, 2024-11, 2024-11-05) or an interval a/b of them; not "${text}"`);
   return text;
 }

@@ -88,7 +88,7 @@ function readSpec(id: string, opts: Record<string, unknown>): NewFact {
   let value: number | undefined;
   if (opts.value !== undefined) {
     value = Number(opts.value);
-    if (!Number.isFinite(value) || String(opts.value).trim() === '') throw new UsageError(`--value takes a number, not "${visibleInline(String(opts.value))}"`);
+    if (!Number.isFinite(value) || String(opts.value).trim() === '') throw new UsageError(`--value takes a number, not "${String(opts.value)}"`);
   }
   const bound = str('bound');
   if (bound !== undefined && !(BOUNDS as readonly string[]).includes(bound)) throw new UsageError(`--bound takes one of ${BOUNDS.join(', ')}`);

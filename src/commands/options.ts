@@ -97,7 +97,11 @@ export async function loadUsableFacts(ctx: Pick<Context, 'io' | 'cache'>, dir: s
 /** The files whose every error is a field still holding the placeholder, with those errors. */
 function unfinishedFiles(errors: Problem[]): Map<string, Problem[]> {
   const byFile = new Map<string, Problem[]>();
-  for (const p of errors) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const p of errors) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
   const out = new Map<string, Problem[]>();
   for (const [file, list] of byFile) if (list.every((p) => p.line > 0 && p.message.includes(`"${PLACEHOLDER}"`))) out.set(file, list);
   return out;
@@ -128,7 +132,7 @@ export function fieldOption(cmd: Command, fields: readonly string[] = FACT_FIELD
 export function readField(opts: Record<string, unknown>, fields: readonly string[] = FACT_FIELDS): string | undefined {
   const field = opts.field as string | undefined;
   if (field !== undefined && !fields.includes(field)) {
-    throw new UsageError(`--field takes one of ${fields.join(', ')}; not "${visibleInline(field)}"`);
+    throw new UsageError(`--field takes one of ${fields.join(', ')}; not "${field}"`);
   }
   return field;
 }

@@ -9,7 +9,6 @@ import { jsonDocument } from '../output/json.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import type { FactBase } from '../facts/types.js';
 import { citeFacts, citeOption, readCiteStyle } from '../cite/stat-cite.js';
-import { visibleInline } from '../output/sanitize.js';
 
 export const stat: CommandSpec = {
   name: 'stat',
@@ -42,7 +41,7 @@ export const stat: CommandSpec = {
     const ids = stdin || args.length < 2 ? [] : args.filter(isId);
     if (ids.length === args.length) queries = args.map((a) => readQuery([a]));
     else if (ids.length) {
-      throw new UsageError(`"${visibleInline(ids[0]!)}" is a fact id, but the other arguments are not: give only ids (zgc stat id1 id2), quote one query, or pipe one query a line to zgc stat -`);
+      throw new UsageError(`"${ids[0]!}" is a fact id, but the other arguments are not: give only ids (zgc stat id1 id2), quote one query, or pipe one query a line to zgc stat -`);
     }
     const batch = stdin || queries.length > 1;
     const results: Lookup[] = [];
