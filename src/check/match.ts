@@ -452,13 +452,20 @@ function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
     const lower = words.map((w) => gluedWord(ex.tokens, w.index));
     words.forEach((w, i) => {
-      const own = terms.termsAt(lower, i);
+      const parts = ex.tokens[w.index - 1]?.text === '#' && !w.tok.space ? hashtagWords(w.tok.text) : null;
+      const own = parts ? parts.flatMap((_, j) => terms.termsAt(parts, j)) : terms.termsAt(lower, i);
       ofToken[w.index] = own;
       for (const t of own) if (!first.has(t)) first.set(t, w.index);
     });
   }
   draftTermCache.set(ex, (cache = { ofToken, first }));
   return cache;
+}
+
+/** The words of a hashtag written in camel case: "#ZGCForum" is "zgc forum", "#GlobalInnovation" "global innovation". */
+function hashtagWords(text: string): string[] | null {
+  const parts = text.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu);
+  return parts && parts.length > 1 && parts.join('') === text ? parts.map((p) => p.toLowerCase()) : null;
 }
 
 /** "Q1", "H2", "G20": a word with one or two digits glued to it is one word; others are the word alone. */

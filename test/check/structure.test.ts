@@ -3,7 +3,7 @@ import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
 import { extractClaims } from '../../src/check/extract.js';
-import type { FactIndex } from '../../src/check/match.js';
+import { claimContext, type FactIndex } from '../../src/check/match.js';
 
 // A made-up orchard cooperative: its apple and pear harvests, their growth, and its quarterly sales.
 const FACTS = `facts:
@@ -217,5 +217,19 @@ describe('a fact about part of a year', () => {
     const results = checkDraft('## Westvale cooperative, 2024\n\n- Juice sales: +6% (Jan–Nov: +7%)\n', index);
     expect(find(results, '+6%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-2024' } });
     expect(find(results, '+7%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-jan-nov-2024' } });
+  });
+});
+
+describe('a hashtag in camel case', () => {
+  it('names its words: "#WestvaleCooperative" names the cooperative for the lines under it', () => {
+    const wordsFor = (draft: string) => {
+      const ex = extractClaims(draft);
+      return claimContext(ex, ex.claims[0]!, index.terms).all;
+    };
+    const camel = wordsFor('Back from #WestvaleCooperative harvest day 👇\n🔹 Apples: 5,200 tonnes\n');
+    expect(camel.has(index.terms.termOf('westvale')!)).toBe(true);
+    expect(camel.has(index.terms.termOf('cooperative')!)).toBe(true);
+    const flat = wordsFor('Back from #westvalecooperative harvest day 👇\n🔹 Apples: 5,200 tonnes\n');
+    expect(flat.has(index.terms.termOf('westvale')!)).toBe(false);
   });
 });
