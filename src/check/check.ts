@@ -17,7 +17,9 @@
  */
 import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
-import { cellAt, extractClaims, monthOf, quarterMonthsAt, tokensWithin } from './extract.js';
+import { extractClaims } from './extract.js';
+import { monthOf, quarterMonthsAt } from './numbers.js';
+import { cellAt, tokensWithin } from './tokens.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
 import { aboutCandidates, claimContext, CONTEXT_TOKENS, nearbyClaims, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
 

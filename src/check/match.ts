@@ -19,8 +19,9 @@ import { catalogOf, DiskCatalog } from '../facts/catalog.js';
 import { CLASS_WEIGHTS, DATE, GROWTH, PLAIN_TERMS, Terms } from './terms.js';
 import type { Vocabulary } from '../facts/vocabulary.js';
 import { fileWords, memoryWords, mergeWords, postingClass, postingOrdinal, storedWords, type Words } from './word-index.js';
-import type { Claim, Dimension, Extraction, Token } from './extract.js';
-import { cellAt, extractClaims } from './extract.js';
+import type { Claim, Dimension, Extraction } from './extract.js';
+import { extractClaims } from './extract.js';
+import { cellAt, type Token } from './tokens.js';
 import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
 
 /** One figure a fact's sources give, with the precision its display was written in. */
