@@ -98,7 +98,7 @@ export function checkExtraction(ex: Extraction, index: FactIndex): CheckedClaim[
     const figures = ex.claimsBySentence[claim.sentence]!.flatMap((c) => resultOf.get(c) ?? []);
     results[i] = checkYear(ex, claim, index, otherYear.get(claim.sentence) ?? [], figures);
   });
-  // A year that only dates another figure ("3.6 trillion yuan in 2024") is that figure's, not a claim of its own:
+  // A year that only dates another figure ("5,200 tonnes in 2024") is that figure's, not a claim of its own:
   // it gets a line only when it is wrong.
   return results.filter((r, i) => !(r.verdict !== 'contradicted' && datesAFigure(ex, ex.claims[i]!)));
 }
@@ -151,7 +151,7 @@ const MAX_HEADING_CLAIMS = 16;
  * Years the sentence dates the claim with. Strong: in the claim's clause, or
  * brought in by "in", "since", "during" in the sentence's first clause ("In
  * 2024, ..."). Weak: any other year of the sentence or its heading ("the 2025
- * ZGC Forum" three clauses away, "established in 2007" between commas).
+ * Harbor Fair" three clauses away, "established in 2007" between commas).
  */
 function sentenceYears(ex: Extraction, claim: Claim): { strong: Years; weak: Years } {
   const clause = ex.tokens[claim.tokenStart]!.clause;
@@ -320,7 +320,7 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, periodFactor), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",
   // whose title holds the other's words). Any other fact in another currency stays in play ("Beijing's funds" beside
-  // AstraZeneca's dollars, retail sales in yuan beside R&D in dollars), so that the currency does not choose the fact.
+  // a company's dollars, retail sales in yuan beside exports in dollars), so that the currency does not choose the fact.
   if (claim.dimension === 'money' && claim.unit) {
     const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));
     const converted = (c: Candidate) => sameUnit.some((s) => s !== c && c.profile.titleTerms.every((t) => s.profile.titleTerms.includes(t)));
@@ -374,9 +374,9 @@ function decide(ex: Extraction, claim: Claim, candidates: Candidate[], ctx: Cont
   const evaluations = close.map((c) => ({ c, e: withMentions(ex, claim, c.profile, evaluate(ex, claim, c.profile, index.terms), index.terms) }));
   const first = evaluations[0]!;
   const disagree = evaluations.some((x) => positive(x.e.verdict) !== positive(first.e.verdict));
-  // Facts named alike, differing only in their figures (one chip of 136 qubits, one of 18): the figure says which.
-  // Not when the sentence names the subject of another close candidate that disagrees ("AstraZeneca has pledged 17
-  // billion yuan for Beijing" beside Beijing's funds): then the figure would be choosing between subjects.
+  // Facts named alike, differing only in their figures (one ferry of 136 seats, one of 18): the figure says which.
+  // Not when the sentence names the subject of another close candidate that disagrees ("Medico has pledged 17
+  // billion yuan for Lakeville" beside Lakeville's funds): then the figure would be choosing between subjects.
   const tie = evaluations.find((x) => positive(x.e.verdict) && x.c.score >= TIE_SHARE * best.score);
   const otherSubject = tie && evaluations.some((x) => positive(x.e.verdict) !== positive(tie.e.verdict) && x.c.profile.subjectTerms.some((t) => ctx.own.has(t) && !tie.c.profile.subjectWords.includes(t)));
   if (disagree && tie && !otherSubject) return result(claim, tie.e.verdict, tie.c.profile.fact, tie.e.expected, tie.e.note);
@@ -438,7 +438,7 @@ function compareVersion(claim: Claim, v: FigureVersion): Outcome {
   // Percentage points for a percentage (or the reverse) is a wrong figure.
   if (claim.dimension === 'percent' && claim.unit !== v.unit && !(claim.unit === 'percent' && v.unit === null)) return 'contradicted';
   let amount: Amount = { value: claim.value, high: claim.high, bound: claim.bound, place: claim.place, sigPlace: claim.sigPlace, digits: claim.digits };
-  // "R&D: 3.6" under a fact written in trillions: the draft leaves the scale to the reader.
+  // "Exports: 3.6" under a fact written in trillions: the draft leaves the scale to the reader.
   if (claim.scale === 1 && claim.unit === null && v.scale > 1 && Math.abs(claim.value) < 1000) {
     const s = v.scale;
     amount = { ...amount, value: claim.value * s, high: claim.high === null ? null : claim.high * s, place: claim.place * s, sigPlace: claim.sigPlace * s };

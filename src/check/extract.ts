@@ -218,7 +218,7 @@ class ClaimParser {
     this.sentence = -1;
   }
 
-  /** "chips of 136, 18 and 10 qubits": the last figure's noun counts the figures listed before it. */
+  /** "ferries of 136, 18 and 10 seats": the last figure's noun counts the figures listed before it. */
   private shareListNouns(): void {
     for (let n = this.claims.length - 2; n >= 0; n--) {
       const c = this.claims[n]!;
@@ -400,12 +400,12 @@ class ClaimParser {
     if (iso !== null) return iso;
     const phone = this.phoneNumber(i);
     if (phone !== null) return phone;
-    // "2/ The forum ran ...", "7/7": a post's counter in a thread, at the start of a line.
+    // "2/ The fair ran ...", "7/7": a post's counter in a thread, at the start of a line.
     if (this.glued(i + 1) && this.t(i + 1).text === '/' && !(this.t(i + 2).kind === 'num' && this.glued(i + 2)) && this.lineStart(i)) return i + 2;
     const prev = this.t(i - 1);
     // Glued to letters, colons or slashes it is part of a name, a time or a ratio: "G20", "10:26", "1/4".
     if (this.glued(i) && prev.kind === 'word' && CURRENCY_CODES[prev.lower] === undefined && !DOLLAR_PREFIXES[prev.lower]) return this.skipGlued(i);
-    // "#2 R&D investor", "No. 1 car exporter": a rank. "#5G", "#Expo2025" are tags, not ranks.
+    // "#2 exporter", "No. 1 car exporter": a rank. "#5G", "#Expo2025" are tags, not ranks.
     const rankMark = (prev.text === '#' && this.glued(i) && !(this.glued(i - 1) && this.t(i - 2).kind === 'word')) || (prev.text === '.' && this.glued(i - 1) && this.t(i - 2).lower === 'no' && !this.glued(i));
     if (rankMark && /^\d{1,3}$/.test(this.t(i).text) && !(this.glued(i + 1) && (this.t(i + 1).kind === 'word' || this.t(i + 1).kind === 'num'))) {
       const fig = this.numeralFigure(i);
@@ -1010,7 +1010,7 @@ class ClaimParser {
     if (prev.text === '-' && this.glued(start) && YEAR_PREFIXES.test(this.t(start - 2).lower)) return true;
     const after = this.t(high ? high.next : fig.next);
     if (after.kind !== 'word') return true;
-    // "2024 saw", "2025 ZGC Forum": followed by a capital or at a sentence's start.
+    // "2024 saw", "2025 Harbor Fair": followed by a capital or at a sentence's start.
     if (/^\p{Lu}/u.test(after.text)) return true;
     if (prev === EOF) return true;
     return /^(to|and|or|through|onwards?|was|were|is|will|saw|marked|has|had)$/.test(after.lower);
@@ -1019,7 +1019,7 @@ class ClaimParser {
   /** A percentage that is a change: "up 8.3 percent", "grew by 8.3%", "8.3 percent year on year". */
   private changeOf(start: number, afterUnit: number, noun: string[]): 'up' | 'down' | null {
     const clause = this.t(start).clause;
-    // "R&D growth: 8.3%": a label before a colon speaks for the figure after it.
+    // "Export growth: 8.3%": a label before a colon speaks for the figure after it.
     const labelled = this.t(start - 1).text === ':' && this.t(start - 1).sentence === this.t(start).sentence;
     let dir: 'up' | 'down' | null = null;
     for (let k = start - 1, words = 0; k >= 0 && words < 5; k--) {

@@ -61,7 +61,7 @@ export interface FactProfile {
   displayTerms: Set<string>;
   /** Words of its subject that must be named near a claim about it: none for the subject most facts share ("China"). */
   subjectTerms: string[];
-  /** Every word of its subject ("zgc forum" for "Zhongguancun Forum 2025"). */
+  /** Every word of its subject ("harbor fair" for "Harbor Fair 2025"). */
   subjectWords: string[];
   /** The idf of each of titleTerms, and of each alias's terms. */
   titleIdf: number[];
@@ -412,7 +412,7 @@ export interface Context {
   byPeriod: boolean;
   /** Terms only the sentence before has: they count half toward naming a fact. */
   before: Set<string>;
-  /** Whether a term is named anywhere in the draft before the claim's sentence: a subject named further up ("the forum"). */
+  /** Whether a term is named anywhere in the draft before the claim's sentence: a subject named further up ("the fair"). */
   earlier(term: string): boolean;
 }
 
@@ -426,7 +426,7 @@ const HEADING_WEIGHT = 0.3;
 const OUTER_HEADING_WEIGHT = 0.2;
 /** Each clause boundary between a word and the figure ("retail sales, at 48.8 trillion yuan, grew 3.5 percent") weakens the word. */
 const CLAUSE_FACTOR = 0.7;
-/** A year dates the words of its own clause ("The forum, established in 2007, hosted ..."): other clauses count less. */
+/** A year dates the words of its own clause ("The fair, established in 2007, hosted ..."): other clauses count less. */
 const YEAR_CLAUSE_FACTOR = 0.4;
 /** A fact whose own display counts the claim's noun ("128 events" for "138 events") is likelier. */
 const HEAD_NOUN_BONUS = 1.5;
@@ -463,7 +463,7 @@ function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
   return cache;
 }
 
-/** The words of a hashtag written in camel case: "#ZGCForum" is "zgc forum", "#GlobalInnovation" "global innovation". */
+/** The words of a hashtag written in camel case: "#HarborFair" is "harbor fair", "#GlobalInnovation" "global innovation". */
 function hashtagWords(text: string): string[] | null {
   const parts = text.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu);
   return parts && parts.length > 1 && parts.join('') === text ? parts.map((p) => p.toLowerCase()) : null;
@@ -571,13 +571,13 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
     const tok = ex.tokens[k]!;
     if (tok.kind === 'word') words.push({ tok, index: k });
   }
-  // "contributes 60% of growth, ..., while R&D intensity stood at 2.68%": a first clause with a figure of the same kind
+  // "contributes 60% of growth, ..., while export intensity stood at 2.68%": a first clause with a figure of the same kind
   // names that figure's subject, not every figure's; a figure belongs to its own clause's words first.
   const firstClauseTaken = claimClause !== firstClause && others.some((o) => o.dimension === claim.dimension && ex.tokens[o.tokenStart]!.clause === firstClause);
   // Word distance: words between the token and the figure.
   const firstAfter = words.findIndex((w) => w.tok.start >= claim.end);
   const lastBefore = words.map((w) => w.tok.end <= claim.start).lastIndexOf(true);
-  // "the number of robots at the forum (nearly 100 vs. more than 100)": a bracket holding figures with no noun of their
+  // "the number of stalls at the fair (nearly 100 vs. more than 100)": a bracket holding figures with no noun of their
   // own gives the figures of what stands right before it; its words count as the figure's own clause, from the bracket.
   let open = first;
   while (open > sentence.tokenStart && ex.tokens[open - 1]!.clause === claimClause) open--;
@@ -740,7 +740,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
       return best;
     };
     // An alias is named when all its words are, two at least ("how many projects" is only "projects"), and one of them
-    // is not a common one ("first ZGC Forum" is only "zgc forum").
+    // is not a common one ("first Harbor Fair" is only "harbor fair").
     const aliasHit = profile.aliasTerms.some((a, k) => a.length > 1 && profile.aliasWeights[k]!.rarest >= MIN_ALIAS_IDF && a.every((t) => ctx.all.has(t)));
     const coverage = Math.max(named(anywhere, false), aliasHit ? 1 : 0);
     const nounHit = ctx.noun.length > 0 && ctx.noun.some((t) => profile.nounTerms.has(t));
@@ -790,7 +790,7 @@ export function isAbout(c: Candidate, ctx: Context, minScore = MIN_SCORE, bySubj
 export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MIN_SCORE, bySubject = false): Candidate[] {
   const about = ranked.filter((c) => isAbout(c, ctx, minScore, bySubject));
   const counting = about.filter((c) => c.headHit);
-  // Not when the words name another fact far better ("World rank in R&D spending: 2nd" beside a rank whose display
+  // Not when the words name another fact far better ("World rank in cider exports: 2nd" beside a rank whose display
   // says "rank").
   return counting.length && counting[0]!.score >= COUNTING_SHARE * about[0]!.score ? counting : about;
 }
@@ -798,8 +798,8 @@ export function aboutCandidates(ranked: Candidate[], ctx: Context, minScore = MI
 /**
  * Whether the claim's sentence (with its heading and the sentence before) names the fact beyond its subject: most of
  * its title's other words (by weight), or one of its aliases whole, or the counted noun of its figure. A figure is
- * contradicted only by a fact so named: "R&D intensity stood at 2.68% of GDP" does not name manufacturing's share of
- * China's GDP.
+ * contradicted only by a fact so named: "Export intensity stood at 2.68% of GDP" does not name manufacturing's share of
+ * the region's GDP.
  */
 export function namedInSentence(index: FactIndex, c: Candidate, ctx: Context): boolean {
   const p = c.profile;

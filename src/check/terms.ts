@@ -45,7 +45,7 @@ const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'headquarters'
 function baseStem(word: string): string {
   if (NOT_PLURAL.has(word)) return word;
   const w = word.replace(/'s$/, '').replace(/'$/, '');
-  // Porter's stemmer reads letters only: "r&d", "sub-forum" and words with digits stay as they are.
+  // Porter's stemmer reads letters only: "at&t", "co-op" and words with digits stay as they are.
   return /^[a-z]+$/.test(w) ? stemmer(w) : w;
 }
 

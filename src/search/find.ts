@@ -71,7 +71,7 @@ interface RankedEntry {
  * Ranks facts for a free-text query, best first: the word-by-word score of
  * terms.ts (the share of the query's weight a fact does not match), rounded
  * to three places; equal scores go to the fact whose id, title or alias the
- * query covers most ("how many robots" before "how many robot enterprises"),
+ * query covers most ("how many stalls" before "how many stall holders"),
  * then to the lower id. Given a base, only the facts sharing a word with the
  * query are read; given an array, the array is indexed in memory (once).
  * Given the query read for its parts, its question words are left out and

@@ -1,7 +1,7 @@
 /**
  * One way of writing text for matching: compatibility forms folded (full-width
  * letters, ligatures), lower case, typographic quotes straightened, every run of
- * punctuation or space turned into one space. "R&D" keeps its ampersand.
+ * punctuation or space turned into one space. "AT&T" keeps its ampersand.
  */
 export function normalizeText(s: string): string {
   return s
