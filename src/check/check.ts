@@ -319,7 +319,7 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   };
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, periodFactor), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",
-  // whose title holds the other's words). Any other fact in another currency stays in play ("Beijing's funds" beside
+  // whose title holds the other's words). Any other fact in another currency stays in play ("Lakeville's funds" beside
   // a company's dollars, retail sales in yuan beside exports in dollars), so that the currency does not choose the fact.
   if (claim.dimension === 'money' && claim.unit) {
     const sameUnit = about.filter((c) => c.profile.versions.some((v) => unitMatches(claim.unit!, v.unit)));

@@ -836,7 +836,7 @@ class ClaimParser {
     else if (this.isYear(anchor, fig, high, bound, start)) dimension = 'year';
     else dimension = 'quantity';
     if (dimension === 'year') bound = 'exact';
-    // "(Tao, 2025)", "(Lu & Tang, 2023; Tao, 2025)", "Beijing Post (2025)": when a source was published, never a
+    // "(Tao, 2025)", "(Lu & Tang, 2023; Tao, 2025)", "Harbor Gazette (2025)": when a source was published, never a
     // fact's period: it is kept, to be reported unsupported, and dates nothing else in the sentence.
     const citation = dimension === 'year' && !high && this.citationYear(start, afterUnit);
     if (this.t(afterUnit).kind === 'word' && this.t(afterUnit).lower === 's' && this.glued(afterUnit) && dimension === 'year') {
@@ -958,7 +958,7 @@ class ClaimParser {
 
   /**
    * A year in a citation: "(Author, 2025)" and each "; Author, 2025" of a bracket (a name of capitalised words, "&",
-   * "and", "et al."), or a bracket holding the year alone right after a capitalised name ("Beijing Post (2025)").
+   * "and", "et al."), or a bracket holding the year alone right after a capitalised name ("Harbor Gazette (2025)").
    */
   private citationYear(start: number, end: number): boolean {
     let after = end;
@@ -1005,7 +1005,7 @@ class ClaimParser {
     if (prev.kind === 'word' && (YEAR_CUES.has(prev.lower) || MONTHS[prev.lower] !== undefined)) return true;
     // "Q3 2024", "H1 2025": a quarter or half names the year after it.
     if (prev.kind === 'num' && /^\d$/.test(prev.text) && !prev.space && this.t(start - 2).kind === 'word' && /^[qh]$/.test(this.t(start - 2).lower)) return true;
-    // "Forum 2025", "Expo 2024": a year after a name.
+    // "Fair 2025", "Expo 2024": a year after a name.
     if (prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && this.t(start - 2) !== EOF) return true;
     if (prev.text === '-' && this.glued(start) && YEAR_PREFIXES.test(this.t(start - 2).lower)) return true;
     const after = this.t(high ? high.next : fig.next);

@@ -6,7 +6,7 @@
  * of the claim's kind (money, a share or a growth rate, a count, a rank, a year
  * or a date), when the sentence names enough of it (most of its title's words,
  * or one of its aliases whole) and, unless its subject is the one most facts
- * share ("China"), when its subject ("Beijing", "AstraZeneca") is named near the
+ * share (a country), when its subject (a city, a company) is named near the
  * claim or further up the draft. The figure itself never chooses the fact, so
  * a wrong number cannot pick the fact it happens to equal.
  *
@@ -59,7 +59,7 @@ export interface FactProfile {
   nounTerms: Set<string>;
   /** Words of its displays ("128 events"): the counted noun of its own figure. */
   displayTerms: Set<string>;
-  /** Words of its subject that must be named near a claim about it: none for the subject most facts share ("China"). */
+  /** Words of its subject that must be named near a claim about it: none for the subject most facts share. */
   subjectTerms: string[];
   /** Every word of its subject ("harbor fair" for "Harbor Fair 2025"). */
   subjectWords: string[];
@@ -120,7 +120,7 @@ export function factIndex(words: Words, facts: FactSource, terms: Terms): FactIn
     }
     return v;
   };
-  // The subject most facts share is the base's own ("China"): a draft need not name it. Any other is named near its facts.
+  // The subject most facts share is the base's own: a draft need not name it. Any other is named near its facts.
   const common = words.common;
   const commonTerms = new Set(common ? terms.termsOfText(common) : []);
   const profiles = new Map<number, FactProfile>();
@@ -753,7 +753,7 @@ export function rankCandidates(index: FactIndex, ctx: Context, accept: (p: FactP
     // The counted noun is one of the fact's aliases word for word ("skilled workers", not "high-skilled workers").
     if (ctx.noun.length && profile.aliasTerms.some((a) => a.length === new Set(ctx.noun).size && a.every((t) => ctx.noun.includes(t)))) score *= ALIAS_NOUN_BONUS;
     score *= 0.4 + 0.6 * named(near, true);
-    // A fact about Beijing is not the one meant when nothing around the figure names Beijing.
+    // A fact about Lakeville is not the one meant when nothing around the figure names Lakeville.
     if (profile.subjectTerms.length && !profile.subjectTerms.some((t) => ctx.all.has(t))) {
       if (!profile.subjectTerms.some(ctx.earlier)) continue;
       score *= SUBJECT_FAR;
