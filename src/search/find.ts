@@ -228,7 +228,7 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
  * The fuzzy step of findFact over any catalog, for a query already read for
  * its parts. A superlative that leaves no fact close enough, or several alike,
  * is tried once more as a choice among what the other words find: facts
- * differing only in value ("smallest Quafu chip" among three chips).
+ * differing only in value ("smallest crane" among three cranes).
  */
 export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery): Lookup {
   const first = lookupOnce(catalog, query, parsed);
