@@ -21,7 +21,7 @@ import type { Vocabulary } from '../facts/vocabulary.js';
 import { fileWords, memoryWords, mergeWords, postingClass, postingOrdinal, storedWords, type Words } from './word-index.js';
 import type { Claim, Dimension, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
-import { cellAt, type Token } from './tokens.js';
+import { cellAt, firstWhere, type Token } from './tokens.js';
 import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
 
 /** One figure a fact's sources give, with the precision its display was written in. */
@@ -478,18 +478,6 @@ function gluedWord(tokens: readonly Token[], k: number): string {
   return after && !after.space && (after.kind === 'word' || after.kind === 'num') ? tok.lower : tok.lower + next.text;
 }
 
-/** The first token starting at or after an offset. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Words that join a figure to the next one's subject: "5.6% and retail sales 3.5%", "5%, imports 3%". */
 const JOINERS = new Set(['and', 'while', 'whereas', 'but', ',', ';', '(', 'with', 'against', 'versus', 'vs']);
 
@@ -525,20 +513,13 @@ const HEADER_WEIGHT = 1;
  */
 export const CONTEXT_TOKENS = 64;
 
-/** The other claims of the claim's sentence within CONTEXT_TOKENS of it, in order (binary search: claims are in token order). */
+/** The other claims of the claim's sentence within CONTEXT_TOKENS of it, in order. */
 export function nearbyClaims(ex: Extraction, claim: Claim): Claim[] {
   const list = ex.claimsBySentence[claim.sentence]!;
   const from = claim.tokenStart - CONTEXT_TOKENS;
   const to = claim.tokenEnd + CONTEXT_TOKENS;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.tokenEnd < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Claim[] = [];
-  for (let i = lo; i < list.length && list[i]!.tokenStart <= to; i++) if (list[i] !== claim) out.push(list[i]!);
+  for (let i = firstWhere(list, (c) => c.tokenEnd >= from); i < list.length && list[i]!.tokenStart <= to; i++) if (list[i] !== claim) out.push(list[i]!);
   return out;
 }
 
@@ -629,7 +610,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   if (claim.dimension === 'money' && claim.unit) for (const code of claim.unit.split('|')) for (const t of terms.termsOfText(CURRENCY_WORDS[code] ?? '')) set(t, 1);
   const cell = sentence.isTableRow ? cellAt(ex.tableCells, claim.start) : undefined;
   if (cell) {
-    for (let k = tokenAt(ex.tokens, cell.headerStart); k < ex.tokens.length && ex.tokens[k]!.end <= cell.headerEnd; k++) {
+    for (let k = firstWhere(ex.tokens, (tok) => tok.start >= cell.headerStart); k < ex.tokens.length && ex.tokens[k]!.end <= cell.headerEnd; k++) {
       for (const t of termsOfToken[k] ?? []) set(t, HEADER_WEIGHT);
     }
   }

@@ -210,30 +210,27 @@ export function isAbbreviation(tokens: Token[], dot: number): boolean {
 }
 
 
-/** The table cell holding an offset (cells are in text order), or undefined. */
-export function cellAt(cells: readonly TableCell[], offset: number): TableCell | undefined {
+/** The first index of a list in text order at which `after` holds (the list's length when it never does): binary search. */
+export function firstWhere<T>(list: readonly T[], after: (item: T) => boolean): number {
   let lo = 0;
-  let hi = cells.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cells[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
+    if (after(list[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
-  const cell = cells[lo];
+  return lo;
+}
+
+/** The table cell holding an offset (cells are in text order), or undefined. */
+export function cellAt(cells: readonly TableCell[], offset: number): TableCell | undefined {
+  const cell = cells[firstWhere(cells, (c) => c.end > offset)];
   return cell && offset >= cell.start ? cell : undefined;
 }
 
-/** The tokens lying within [start, end), found by binary search (tokens are in text order). */
+/** The tokens lying within [start, end) (tokens are in text order). */
 export function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Token[] = [];
-  for (let k = lo; k < tokens.length && tokens[k]!.end <= end; k++) out.push(tokens[k]!);
+  for (let k = firstWhere(tokens, (t) => t.start >= start); k < tokens.length && tokens[k]!.end <= end; k++) out.push(tokens[k]!);
   return out;
 }
-
