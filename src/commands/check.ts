@@ -88,7 +88,7 @@ interface Draft {
  */
 async function readDrafts({ io }: Context, args: string[]): Promise<{ drafts: Draft[]; unreadable: string[] }> {
   if (!args.length) {
-    if (io.stdinIsTTY) throw new UsageError(`no draft given\n${USAGE}`);
+    if (io.stdinIsTTY) throw new ZgcError('no draft given', EXIT_ERROR, ['no draft given', USAGE]);
     args = ['-'];
   }
   if (args.filter((a) => a === '-').length > 1) throw new UsageError('"-" (stdin) can be given only once');

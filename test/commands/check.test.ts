@@ -140,7 +140,8 @@ describe('zgc check', () => {
     const r = await check([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('zgc: no draft given');
+    expect(r.stderr).toContain('zgc: no draft given\n');
+    expect(r.stderr).not.toContain('\\n');
     expect(r.stderr).toContain('usage: zgc check');
     const twice = await check(['-', '-'], { stdin: 'x' });
     expect(twice.code).toBe(2);
