@@ -6,15 +6,15 @@ import { Option, type Command } from 'commander';
 import type { Fact, FactBase } from '../facts/types.js';
 import { UsageError } from '../errors.js';
 import { sourcesOfFacts } from './select.js';
-import { CITE_STYLES, type CiteStyle } from './styles.js';
+import { citeStyleNamed, STYLE_NAMES, type CiteStyle } from './styles.js';
 
 export function citeOption(cmd: Command): Command {
-  return cmd.addOption(new Option('--cite <style>', 'after the answer, cite its sources in this style (see zgc cite --help)').choices(CITE_STYLES as unknown as string[]));
+  return cmd.addOption(new Option('--cite <style>', 'after the answer, cite its sources in this style (see zgc cite --help)').choices(STYLE_NAMES as string[]));
 }
 
 /** The style asked for, if any; citations follow the answer only in the table and plain formats. */
 export function readCiteStyle(opts: Record<string, unknown>, format: string, field: string | undefined): CiteStyle | undefined {
-  const style = opts.cite as CiteStyle | undefined;
+  const style = citeStyleNamed(opts.cite as string | undefined);
   if (style === undefined) return undefined;
   if (field !== undefined) throw new UsageError('--cite and --field disagree: give one');
   if (format !== 'table' && format !== 'plain') throw new UsageError(`--cite prints citations after the answer in table or plain output, not ${format}; for data use "zgc cite <id> --style csl-json"`);

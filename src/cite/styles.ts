@@ -29,6 +29,17 @@ export type CiteFormat = (typeof CITE_FORMATS)[number];
 
 export const DEFAULT_CITE_STYLE: CiteStyle = 'apa';
 
+/** Other names people give a style: "chicago" alone is Chicago's author-date style. */
+export const STYLE_ALIASES: Record<string, CiteStyle> = { chicago: 'chicago-author-date', 'chicago-notes-bibliography': 'chicago-notes', csl: 'csl-json', json: 'csl-json' };
+
+/** The names --style and --cite take: the styles, then their aliases. */
+export const STYLE_NAMES: readonly string[] = [...CITE_STYLES, ...Object.keys(STYLE_ALIASES)];
+
+/** The style a name given on the command line stands for (the name checked by commander's choices). */
+export function citeStyleNamed(name: string | undefined): CiteStyle | undefined {
+  return name === undefined ? undefined : (STYLE_ALIASES[name] ?? (name as CiteStyle));
+}
+
 export const STYLE_TITLES: Record<CiteStyle, string> = {
   apa: 'APA 7th edition',
   mla: 'MLA 9th edition',

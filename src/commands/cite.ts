@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import type { CommandSpec, Context } from './types.js';
 import { factsOption, loadCommandFacts } from './options.js';
 import { selectSources } from '../cite/select.js';
-import { CITE_FORMATS, CITE_STYLES, DEFAULT_CITE_STYLE, isExportStyle, type CiteFormat, type CiteStyle } from '../cite/styles.js';
+import { CITE_FORMATS, citeStyleNamed, DEFAULT_CITE_STYLE, isExportStyle, STYLE_NAMES, type CiteFormat } from '../cite/styles.js';
 import { EXIT_NOT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
 import { resolveId, suggestIds } from '../search/resolve.js';
@@ -22,13 +22,13 @@ export const cite: CommandSpec = {
   ],
   configure(cmd) {
     cmd.argument('<id...>', 'fact ids (each cites all its sources) or source ids; "-" reads ids from stdin, one per line');
-    cmd.addOption(new Option('--style <style>', `citation style (default: ${DEFAULT_CITE_STYLE})`).choices(CITE_STYLES as unknown as string[]));
+    cmd.addOption(new Option('--style <style>', `citation style (default: ${DEFAULT_CITE_STYLE}; chicago is chicago-author-date)`).choices(STYLE_NAMES as string[]));
     cmd.addOption(new Option('--format <format>', 'text, markdown (italics as *...*) or html (default: text); for citation styles and attribution').choices(CITE_FORMATS as unknown as string[]));
     factsOption(cmd);
   },
   async run(ctx, args, opts) {
     const { io } = ctx;
-    const style = (opts.style as CiteStyle | undefined) ?? DEFAULT_CITE_STYLE;
+    const style = citeStyleNamed(opts.style as string | undefined) ?? DEFAULT_CITE_STYLE;
     const given = opts.format as CiteFormat | undefined;
     if (given && isExportStyle(style)) throw new UsageError(`--format does not apply to --style ${style}, which is a file format of its own`);
     const ids = args.length === 1 && args[0] === '-' ? await readIds(ctx) : args;

@@ -139,3 +139,16 @@ describe('start-up cost', () => {
     expect([...eager].filter((f) => f === 'citeproc' || /src\/cite\/(engine|render)\.ts$|src\/cite\/csl-files\//.test(f))).toEqual([]);
   });
 });
+
+const SHIPPED = path.resolve(__dirname, '../../facts');
+
+describe('style names', () => {
+  it('take "chicago" as Chicago author-date, in cite --style and stat --cite', async () => {
+    const alias = await runZgc(['cite', 'rnd-2024', '--style', 'chicago', '--facts', SHIPPED]);
+    const full = await runZgc(['cite', 'rnd-2024', '--style', 'chicago-author-date', '--facts', SHIPPED]);
+    expect(alias.code).toBe(0);
+    expect(alias.stdout).toBe(full.stdout);
+    const stat = await runZgc(['stat', 'rnd-2024', '--cite', 'chicago', '--facts', SHIPPED]);
+    expect(stat.code).toBe(0);
+  });
+});
