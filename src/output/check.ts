@@ -176,7 +176,7 @@ export async function renderCheckTable(files: CheckedFile[], base: FactBase, sty
       ];
     });
     const columns = [{ header: 'where', min: 12 }, { header: 'verdict', min: 12 }, { header: 'claim', weight: 1.5 }, { header: 'the facts say', weight: 1.5 }, { header: 'fact', minShare: 0.15 }, { header: 'sources', weight: 1.2 }];
-    table = renderTable(columns, cells, width, style.heading);
+    table = await renderTable(columns, cells, width, style.heading);
   }
   return table + summaryLine(countVerdicts(files), style);
 }

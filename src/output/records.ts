@@ -68,7 +68,7 @@ export async function renderRecords<T>(set: RecordSet<T>, format: Format, style:
     case 'table': {
       if (!rows.length) return '';
       const cells = rows.map((r) => columns.map((c) => ({ text: visibleInline(text((c.tableCell ?? c.cell)(r))), paint: c.paint?.(style) })));
-      return renderTable(
+      return await renderTable(
         columns.map((c) => ({ header: c.header, min: c.min, minShare: c.minShare, weight: c.weight, truncate: c.truncate })),
         cells,
         width,
