@@ -39,6 +39,8 @@ export const lint: CommandSpec = {
       if (opts.warnings !== false) problems.push(...lintWarnings(base));
       if (archiveDir !== undefined) problems.push(...checkQuotes(base, archiveDir));
     }
+    // A directory with no facts file passes nothing: it is a finding, not "no problems".
+    if (!base.files.length) problems.push({ file: path.relative(io.cwd, factsDir(opts, io)) || '.', line: 0, col: 0, severity: 'error', message: 'no facts files (*.yaml) here: nothing was checked' });
     const found = sortProblems(opts.warnings === false ? problems.filter((p) => p.severity === 'error') : problems);
     const quotes = archiveDir !== undefined && clean ? base.facts.reduce((n, f) => n + f.sources.length, 0) : null;
     if (format === 'json') io.write(jsonDocument(problemsJson(found, { facts: base.facts.length, sources: base.sources.length, quotes })));

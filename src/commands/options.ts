@@ -27,7 +27,7 @@ export function factsOption(cmd: Command): Command {
 
 export function formatOptions(cmd: Command, formats: readonly Format[] = FORMATS): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, plain in a pipe)').choices(formats as string[]))
+    .addOption(new Option('--format <format>', formats.includes('table') ? 'output format (default: table on a terminal, plain in a pipe)' : 'output format (default: plain)').choices(formats as string[]))
     .option('--json', 'shorthand for --format json');
 }
 

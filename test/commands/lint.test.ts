@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runZgc } from '../helpers/io.js';
+import { tempDir } from '../helpers/tmp.js';
 import { normalizeQuoteText } from '../../src/facts/lint.js';
 
 const LINT = path.resolve(__dirname, '../fixtures/lint');
@@ -54,5 +55,17 @@ describe('zgc lint', () => {
     expect(normalizeQuoteText('“It’s  here” –\n now')).toBe('"It\'s here" - now');
     expect(normalizeQuoteText('Its here')).not.toBe(normalizeQuoteText('It’s here'));
     expect(normalizeQuoteText('52,000')).not.toBe(normalizeQuoteText('52000'));
+  });
+});
+
+describe('zgc lint on nothing', () => {
+  it('finds an empty directory (exit 1, naming it), and its help offers only the formats it takes', async () => {
+    const empty = tempDir();
+    const r = await runZgc(['lint', '--facts', '.'], { cwd: empty });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('.: error: no facts files (*.yaml) here: nothing was checked');
+    const help = await runZgc(['lint', '--help']);
+    expect(help.stdout).toContain('output format (default: plain)');
+    expect(help.stdout).not.toContain('default: table');
   });
 });
