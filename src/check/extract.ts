@@ -17,7 +17,7 @@
 import type { Bound } from '../facts/types.js';
 import { maskMarkdown, type TableCell } from './markdown.js';
 import { LinePositions, MINUS, cellAt, normalizeChars, segment, tokenize, tokensWithin, type Sentence, type Token } from './tokens.js';
-import { CITATION_YEAR, CURRENCY_CODES, CURRENCY_SYMBOLS, DIGIT_WORDS, DOLLAR_PREFIXES, DOWN_WORDS, DURATIONS, FRACTIONS, GLUED_SCALES, HOURS, MEASURE_AFTER, MINUTES, MONTHS, NOT_CLAIM_AFTER_ONE, NOT_CLAIM_BEFORE_ONE, NOUN_STOP, ORDINALS, PHRASAL_UP, QUALIFIERS, SCALE_WORDS, SYMBOL_QUALIFIERS, TENS, TIME_PREPOSITIONS, UNITS, UNIT_PHRASES, UP_WORDS, VERB_QUALIFIERS, WORD_SCALES, YEAR_CUES, YEAR_PREFIXES, changeIn, readNumeral, significant } from './numbers.js';
+import { CITATION_YEAR, CURRENCY_CODES, CURRENCY_SYMBOLS, DIGIT_WORDS, DOLLAR_PREFIXES, DOWN_WORDS, DURATIONS, FRACTIONS, GLUED_SCALES, HOURS, MEASURE_AFTER, MINUTES, MONTHS, NOT_CLAIM_AFTER_ONE, NOT_CLAIM_BEFORE_ONE, NOUN_STOP, type Numeral, ORDINALS, PHRASAL_UP, QUALIFIERS, SCALE_WORDS, SYMBOL_QUALIFIERS, TENS, TIME_PREPOSITIONS, UNITS, UNIT_PHRASES, UP_WORDS, VERB_QUALIFIERS, WORD_SCALES, YEAR_CUES, YEAR_PREFIXES, changeIn, readNumeral, significant } from './numbers.js';
 
 export type Dimension = 'quantity' | 'money' | 'percent' | 'rank' | 'year' | 'date';
 /** How the draft qualifies a figure: a fact's bounds, and "less than". */
@@ -138,13 +138,8 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
 // ---------------------------------------------------------------------------
 // Claims
 
-interface Figure {
-  value: number | null;
-  place: number;
-  sigPlace: number;
-  digits: number;
-  plainInteger: boolean;
-  problem: string | null;
+/** A numeral as a figure of the draft: where it ends, and what its words make of it. */
+interface Figure extends Omit<Numeral, 'skip'> {
   /** Index after the figure's last token. */
   next: number;
   ordinal: boolean;
