@@ -67,6 +67,20 @@ function breakWord(word: string, width: number): string[] {
   return out;
 }
 
+/**
+ * Plain text with each word wider than `width` columns cut into lines of at most `width`, after a hyphen where one
+ * is near ('astrazeneca-beijing-investment' at 16: 'astrazeneca-', 'beijing-', 'investment'); other words untouched.
+ * cli-table3 wraps at spaces only and cuts a word longer than its column with '…', so a table's cells pass through
+ * this first and no text is lost.
+ */
+export function breakLongWords(text: string, width: number): string {
+  const w = Math.max(1, width);
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[^ ]+/g, (word) => (visibleWidth(word) > w ? breakWord(word, w).join('\n') : word)))
+    .join('\n');
+}
+
 /** Plain text (no colour codes) broken at spaces into lines of at most `width` columns; words longer than a line are cut. */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);

@@ -1,11 +1,16 @@
 /**
- * The bordered table zgc prints for people, sized to the terminal: columns
- * take their natural width when the row fits, else the widest shrink first and
- * their cells wrap at word boundaries. There is a rule under the header and
- * none between rows. Cells are plain text, wrapped here and painted line by line;
- * cli-table3 draws them.
+ * The bordered table zgc prints for people, sized to the terminal. zgc works
+ * out the column widths (natural widths when the row fits, else the widest
+ * for its weight shrinks first: fitColumns); cli-table3 draws the table at
+ * them: it pads, wraps cells at word boundaries, carries colour codes across
+ * wrapped lines, cuts a `truncate` column with "…", and (style.compact) draws a
+ * rule under the header and none between rows. The one thing done here before
+ * it: a word wider than its column (a long id) is cut into pieces, after a
+ * hyphen where one is near, since cli-table3 would cut it with "…" and lose
+ * the rest. Cell text arrives sanitised (visibleInline) and unpainted; `paint`
+ * colours it when colour is on.
  */
-import { fitColumns, truncate, visibleWidth, wrapText } from './layout.js';
+import { breakLongWords, fitColumns, visibleWidth } from './layout.js';
 
 export interface TableCell {
   text: string;
@@ -26,42 +31,38 @@ export interface TableColumn {
 
 const same = (s: string) => s;
 
-/**
- * Draws the table with cli-table3 at the widths zgc works out for the terminal (fitColumns): cli-table3 pads, wraps
- * at word boundaries and measures colour codes; a border around the table and a rule under the header, none between
- * rows. cli-table3 is loaded only when a table is drawn.
- */
-export async function renderTable(columns: TableColumn[], rows: TableCell[][], width: number, heading: (s: string) => string = same): Promise<string> {
+/** The content widths of the columns (without padding or borders) for a table `width` columns wide. */
+export function tableWidths(columns: TableColumn[], rows: TableCell[][], width: number): number[] {
   const n = columns.length;
   const natural = columns.map((c, i) => Math.max(visibleWidth(c.header), ...rows.map((r) => Math.max(...(r[i]?.text ?? '').split('\n').map(visibleWidth)))));
   const minimum = columns.map((c, i) => Math.min(natural[i]!, Math.max(c.min ?? 6, Math.floor((c.minShare ?? 0) * width), Math.min(visibleWidth(c.header), 12))));
   // Each column has a space either side, and there is a border before each column and after the last.
   const room = width - (3 * n + 1);
-  const widths = fitColumns(natural, minimum, room, columns.map((c) => c.weight ?? 1));
+  return fitColumns(natural, minimum, room, columns.map((c) => c.weight ?? 1));
+}
+
+/** The table `width` columns wide, drawn by cli-table3 (loaded here, only when a table is drawn). */
+export async function renderTable(columns: TableColumn[], rows: TableCell[][], width: number, heading: (s: string) => string = same): Promise<string> {
+  const widths = tableWidths(columns, rows, width);
   const { default: Table } = await import('cli-table3');
   const table = new Table({
-    head: columns.map((c, i) => heading(wrapText(c.header, widths[i]!).join('\n'))),
+    head: columns.map((c, i) => heading(breakLongWords(c.header, widths[i]!))),
     colWidths: widths.map((w) => w + 2),
     wordWrap: true,
     wrapOnWordBoundary: true,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    // cli-table3's box-drawing border; compact: a rule under the header only, none between rows. No colour of its own.
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
   for (const r of rows) {
     table.push(
-      widths.map((w, i) => {
+      columns.map((c, i) => {
         const cell = r[i];
-        // Wrapped here, where widths are known exactly; cli-table3 then only lays the lines out.
-        const lines = columns[i]!.truncate ? [truncate((cell?.text ?? '').replace(/\n/g, ' '), w)] : (cell?.text ?? '').split('\n').flatMap((part) => wrapText(part, w));
+        const text = cell?.text ?? '';
         const paint = cell?.paint ?? same;
-        return lines.map((l) => (l ? paint(l) : l)).join('\n');
+        if (c.truncate) return { content: text ? paint(text.replace(/\n/g, ' ')) : '', wordWrap: false };
+        return text ? paint(breakLongWords(text, widths[i]!)) : '';
       }),
     );
   }
-  // The rule under the header: cli-table3 draws the same rule between every row or none, so it is drawn here.
-  const [top, head, ...body] = table.toString().split('\n');
-  const headLines = [head!];
-  while (body.length && headLines.length < columns.reduce((m, c, i) => Math.max(m, wrapText(c.header, widths[i]!).length), 1)) headLines.push(body.shift()!);
-  const rule = '├' + widths.map((w) => '─'.repeat(w + 2)).join('┼') + '┤';
-  return [top, ...headLines, rule, ...body].join('\n') + '\n';
+  return table.toString() + '\n';
 }

@@ -41,7 +41,7 @@ describe('the built CLI', () => {
   it('keeps the heavy libraries out of the bundle, in dist/lazy', () => {
     expect(existsSync(path.join(DIST, 'zgc.cjs'))).toBe(true);
     const lazy = readdirSync(path.join(DIST, 'lazy'));
-    expect(lazy).toEqual(expect.arrayContaining(['yaml.cjs', 'ajv.cjs', 'ajv-compiler.cjs']));
+    expect(lazy).toEqual(expect.arrayContaining(['yaml.cjs', 'ajv.cjs', 'ajv-compiler.cjs', 'cli-table3.cjs']));
   });
 
   it('writes the bundle and its split-out modules in ASCII, so that V8 holds them as one-byte strings', () => {
@@ -74,6 +74,21 @@ describe('the built CLI', () => {
     const { builtins, files } = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
     for (const m of ['os', 'tty', 'net', 'stream', 'internal/promise_hooks', 'worker_threads', 'internal/streams/writable']) expect(builtins).not.toContain(`NativeModule ${m}`);
     expect(files.filter((f) => f.includes(`${path.sep}lazy${path.sep}`))).toEqual([]);
+  });
+
+  it('loads cli-table3 only to draw a table: list in a pipe (plain) leaves it, list --format table loads it', () => {
+    const dir = tempDir();
+    const preload = path.join(dir, 'loaded.cjs');
+    const out = path.join(dir, 'loaded.json');
+    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: tempDir() };
+    const loaded = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', preload, path.join(DIST, '..', 'bin', 'zgc'), 'list', '--facts', FIXTURE_FACTS, ...args], { env, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      return (JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f.endsWith(`${path.sep}cli-table3.cjs`));
+    };
+    expect(loaded()).toEqual([]);
+    expect(loaded('--format', 'table')).toEqual([path.join(DIST, 'lazy', 'cli-table3.cjs')]);
   });
 
   it('reports schema errors exactly as the sources do (the validator is compiled at build time)', async () => {
