@@ -22,7 +22,7 @@
  *   node bench/generate-long.mjs DIR [FACTS] [SEED]
  */
 import { pathToFileURL } from 'node:url';
-import { cap, FACTS_PER_FILE, q, rng, slug, typo, writeGenerated, yamlFacts, yamlSources } from './generate.mjs';
+import { cap, FACTS_PER_FILE, makeWords, q, rng, slug, typo, writeGenerated, yamlFacts, yamlSources } from './generate.mjs';
 
 const COMMON = `the of and to in a is that for on with as by at from was were has have had been this it its their which
 more than about over under new first year month district region national municipal provincial cooperative registered
@@ -58,18 +58,7 @@ const SOURCE_KINDS = ['news', 'news', 'official-data', 'official-data', 'press-r
 const SYL = ['vel', 'mora', 'skin', 'dra', 'vos', 'tel', 'quin', 'tal', 'bren', 'dor', 'ast', 'elu', 'mir', 'kov', 'sha', 'pel', 'trin', 'gar', 'ond', 'ulv', 'feth', 'ris', 'nam', 'cor', 'bel', 'lith', 'aro', 'vin', 'stel', 'hask', 'mun', 'ide', 'ker', 'oth', 'zar', 'ple', 'gwen', 'tho', 'rav', 'esk'];
 
 /** Made-up words, distinct, of 3 to 6 syllables and at least 8 letters. */
-function makeWords(r, n, seen) {
-  const out = [];
-  while (out.length < n) {
-    const k = 3 + r.int(4);
-    let w = '';
-    for (let i = 0; i < k; i++) w += r.pick(SYL);
-    if (w.length < 8 || seen.has(w)) continue;
-    seen.add(w);
-    out.push(w);
-  }
-  return out;
-}
+const longWords = (r, n, seen) => makeWords(r, n, seen, { syllables: SYL, fewest: 3, spread: 4, shortest: 8 });
 
 function figure(r, unit, noun) {
   if (unit === 'percent') {
@@ -101,9 +90,9 @@ function period(r) {
 export function generate(total, seed = 11) {
   const r = rng(seed);
   const seen = new Set(COMMON);
-  const names = makeWords(r, Math.max(600, Math.round(total / 8)), seen).map(cap);
-  const lexicon = makeWords(r, 20000, seen);
-  const districts = makeWords(r, 300, seen).map(cap);
+  const names = longWords(r, Math.max(600, Math.round(total / 8)), seen).map(cap);
+  const lexicon = longWords(r, 20000, seen);
+  const districts = longWords(r, 300, seen).map(cap);
   // Subjects: two made-up words and a kind; a few hundred facts share each name word.
   const entities = Array.from({ length: Math.max(300, Math.round(total / 20)) }, () => `${r.pick(names)} ${r.pick(names)} ${r.pick(KINDS)}`);
   const files = {};

@@ -74,14 +74,17 @@ const SOURCE_KINDS = ['news', 'news', 'news', 'official-data', 'press-release', 
 
 const SYL = ['ka', 'ri', 'to', 'nel', 'var', 'mo', 'sa', 'lin', 'dor', 'ben', 'tal', 'qui', 'zen', 'fa', 'lo', 'mer', 'sk', 'un', 'bra', 'vi', 'che', 'ost', 'pa', 'ru', 'den', 'hal', 'ko', 'mi', 'nor', 'el', 'gra', 'tu', 'wen', 'yo', 'xi', 'jar', 'pol', 'sev', 'an', 'dru'];
 
-/** Made-up words, distinct, of 2 to 4 syllables. */
-function makeWords(r, n, seen = new Set()) {
+/**
+ * Made-up words, distinct, of `fewest` to `fewest + spread - 1` syllables and at least `shortest` letters (this
+ * corpus: 2 to 4 syllables from SYL, 4 letters; generate-long.mjs asks for longer ones from its own syllables).
+ */
+export function makeWords(r, n, seen = new Set(), { syllables = SYL, fewest = 2, spread = 3, shortest = 4 } = {}) {
   const out = [];
   while (out.length < n) {
-    const k = 2 + r.int(3);
+    const k = fewest + r.int(spread);
     let w = '';
-    for (let i = 0; i < k; i++) w += r.pick(SYL);
-    if (w.length < 4 || seen.has(w)) continue;
+    for (let i = 0; i < k; i++) w += r.pick(syllables);
+    if (w.length < shortest || seen.has(w)) continue;
     seen.add(w);
     out.push(w);
   }
