@@ -69,7 +69,7 @@ function breakWord(word: string, width: number): string[] {
 
 /**
  * Plain text with each word wider than `width` columns cut into lines of at most `width`, after a hyphen where one
- * is near ('astrazeneca-beijing-investment' at 16: 'astrazeneca-', 'beijing-', 'investment'); other words untouched.
+ * is near ('medico-lakeville-investment' at 12: 'medico-', 'lakeville-', 'investment'); other words untouched.
  * cli-table3 wraps at spaces only and cuts a word longer than its column with '…', so a table's cells pass through
  * this first and no text is lost.
  */
