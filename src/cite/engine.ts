@@ -67,6 +67,8 @@ export interface Bibliography {
   /** What goes before the entries: citeproc's <div class="csl-bib-body"> in HTML, nothing otherwise. */
   start: string;
   entries: string[];
+  /** The id of the item each entry cites, in the entries' order. */
+  ids: string[];
   end: string;
 }
 
@@ -105,10 +107,11 @@ export async function renderCslBibliography(items: CslItem[], style: CslStyle, f
   engine.setOutputFormat(format);
   engine.updateItems(items.map((i) => i.id));
   const result = engine.makeBibliography();
-  if (!result) return { start: '', entries: [], end: '' };
+  if (!result) return { start: '', entries: [], ids: [], end: '' };
   const [meta, raw] = result;
-  if (format === 'html') return { start: meta.bibstart, entries: raw.map((e) => closeEntry(e, format)), end: meta.bibend };
+  const ids = meta.entry_ids.map((e) => e[0]!);
+  if (format === 'html') return { start: meta.bibstart, entries: raw.map((e) => closeEntry(e, format)), ids, end: meta.bibend };
   // Text: one entry per line, with the style's left-margin numbers ("1.  ") given single spaces.
   const entries = raw.map((e) => closeEntry(e.replace(/\s+/g, ' ').trim(), format));
-  return { start: '', entries, end: '' };
+  return { start: '', entries, ids, end: '' };
 }
