@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import type { CommandSpec, Context } from './commands/types.js';
-import { styleFor, type GlobalOptions } from './commands/options.js';
+import { checkChoices, styleFor, type GlobalOptions } from './commands/options.js';
 import { EXIT_ERROR, ZgcError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { runWithCache } from './facts/load.js';
@@ -48,8 +48,11 @@ function buildProgram(io: Io, setCode: (code: number) => void, argv: string[]): 
   for (const spec of declared) {
     const cmd = program.command(spec.name).description(spec.summary);
     spec.configure(cmd);
+    // Values of options with choices are checked by checkChoices, which suggests the nearest.
+    for (const o of cmd.options) if (o.argChoices) o.parseArg = undefined;
     if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
     cmd.action(async function (this: Command) {
+      checkChoices(this);
       const global = program.opts<GlobalOptions>();
       const style = await styleFor(global, io);
       const args = this.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Option } from 'commander';
 import type { CommandSpec, Context } from './types.js';
-import { factsOption, loadCommandFacts, outputFormat, type Format } from './options.js';
+import { factsOption, loadCommandFacts, outputFormat, unknownValue, type Format } from './options.js';
 import { readRegularFile } from '../facts/read.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
 import type { CheckedClaim } from '../check/check.js';
@@ -73,7 +73,8 @@ function readOnly(value: unknown): Set<Verdict> | null {
     .map((w) => w.trim().toLowerCase())
     .filter(Boolean);
   const bad = words.filter((w) => !(VERDICTS as readonly string[]).includes(w));
-  if (!words.length || bad.length) throw new UsageError(`--only takes verdicts from: ${VERDICTS.join(', ')}${bad.length ? ` (not "${bad.join('", "')}")` : ''}`);
+  if (bad.length) throw unknownValue('--only', bad[0]!, VERDICTS);
+  if (!words.length) throw new UsageError(`--only takes verdicts from: ${VERDICTS.join(', ')}`);
   return new Set(words as Verdict[]);
 }
 

@@ -1,7 +1,8 @@
 import type { Command, Option } from 'commander';
 import type { CommandSpec } from './types.js';
 import { completionScript, SHELLS, type CommandInfo, type OptionInfo, type Shell } from '../output/completion.js';
-import { EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_OK } from '../errors.js';
+import { unknownValue } from './options.js';
 
 /** Options whose value is a directory or a file, for path completion. */
 const PATH_VALUES: Record<string, 'dir' | 'file'> = { '--facts': 'dir', '--archive': 'dir', '--out': 'file' };
@@ -34,7 +35,7 @@ export const completion: CommandSpec = {
   },
   async run({ io, program, specs }, args) {
     const shell = args[0] as Shell;
-    if (!SHELLS.includes(shell)) throw new UsageError(`completion scripts exist for ${SHELLS.join(', ')}; not "${args[0]}"`);
+    if (!SHELLS.includes(shell)) throw unknownValue('<shell>', String(args[0]), SHELLS);
     const { commands, global } = describeProgram(program, specs);
     io.write(completionScript(shell, commands, global));
     return EXIT_OK;

@@ -1,5 +1,5 @@
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, loadUsableFacts } from './options.js';
+import { factsDir, factsOption, loadUsableFacts, unknownValue } from './options.js';
 import { idProblem, inputAt, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
 import { parseFactFile, loadParseTools } from '../facts/parse.js';
 import { BOUNDS } from '../facts/types.js';
@@ -91,7 +91,7 @@ function readSpec(id: string, opts: Record<string, unknown>): NewFact {
     if (!Number.isFinite(value) || String(opts.value).trim() === '') throw new UsageError(`--value takes a number, not "${String(opts.value)}"`);
   }
   const bound = str('bound');
-  if (bound !== undefined && !(BOUNDS as readonly string[]).includes(bound)) throw new UsageError(`--bound takes one of ${BOUNDS.join(', ')}`);
+  if (bound !== undefined && !(BOUNDS as readonly string[]).includes(bound)) throw unknownValue('--bound', bound, BOUNDS);
   const spec: NewFact = { id };
   for (const k of ['title', 'statement', 'unit', 'display', 'period', 'source', 'quote'] as const) {
     const v = str(k);

@@ -17,6 +17,7 @@ import { colorEnabled, makeStyle, type Style } from '../output/style.js';
 import { FACT_FIELDS } from '../output/fact-rows.js';
 import { visibleInline } from '../output/sanitize.js';
 import { MAX_QUERY_LENGTH } from '../search/find.js';
+import { nearestName } from '../search/nearest.js';
 
 export const FORMATS = ['table', 'plain', 'json', 'ndjson', 'tsv', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -126,15 +127,32 @@ export function styleFor(global: GlobalOptions, io: Io): Promise<Style> {
 }
 
 export function fieldOption(cmd: Command, fields: readonly string[] = FACT_FIELDS): Command {
-  return cmd.option('--field <name>', `print only this field of each result, one per line (${fields.join(', ')})`);
+  return cmd.addOption(new Option('--field <name>', 'print only this field of each result, one per line').choices(fields as string[]));
 }
 
 export function readField(opts: Record<string, unknown>, fields: readonly string[] = FACT_FIELDS): string | undefined {
   const field = opts.field as string | undefined;
-  if (field !== undefined && !fields.includes(field)) {
-    throw new UsageError(`--field takes one of ${fields.join(', ')}; not "${field}"`);
-  }
+  if (field !== undefined && !fields.includes(field)) throw unknownValue('--field', field, fields);
   return field;
+}
+
+/** A value an option (or argument) does not take, as one line: the nearest value it takes, then all of them. */
+export function unknownValue(name: string, given: string, values: readonly string[]): UsageError {
+  const near = nearestName(given, values);
+  return new UsageError(`${name}: unknown value "${given}"${near ? `; did you mean "${near}"?` : ''} (one of ${values.join(', ')})`);
+}
+
+/**
+ * Options declared with choices take any value from commander (cli.ts sets
+ * that), and are checked here, before the command runs, so that a value
+ * typed wrong gets "did you mean", as a command typed wrong does.
+ */
+export function checkChoices(cmd: Command): void {
+  for (const o of cmd.options) {
+    if (!o.argChoices) continue;
+    const value = cmd.getOptionValue(o.attributeName()) as unknown;
+    if (typeof value === 'string' && !o.argChoices.includes(value)) throw unknownValue(o.long ?? o.flags, value, o.argChoices);
+  }
 }
 
 /** A query from the command line's words: never empty, never longer than MAX_QUERY_LENGTH. */

@@ -16,3 +16,23 @@ describe('a usage error naming an argument', () => {
     });
   }
 });
+
+// As for a command typed wrong, a value typed wrong gets the nearest value the option takes, on one line.
+describe('a value an option does not take', () => {
+  for (const [argv, line] of [
+    [['cite', 'rnd-2024', '--style', 'chicgo'], 'zgc: --style: unknown value "chicgo"; did you mean "chicago"? (one of apa, mla, chicago-author-date, chicago-notes, harvard, vancouver, attribution, bibtex, ris, csl-json, chicago, chicago-notes-bibliography, csl, json)'],
+    [['list', '--format', 'tabel'], 'zgc: --format: unknown value "tabel"; did you mean "table"? (one of table, plain, json, ndjson, tsv, csv)'],
+    [['stat', 'rnd-2024', '--field', 'dispaly'], 'zgc: --field: unknown value "dispaly"; did you mean "display"? (one of id, title, statement, value, unit, display, bound, period, subject, aliases, tags, notes, disputed, sources)'],
+    [['sources', '--field', 'publishr'], 'zgc: --field: unknown value "publishr"; did you mean "publisher"? (one of id, title, publisher, author, published, accessed, url, kind, via, archive, notes, facts)'],
+    [['cite', 'rnd-2024', '--format', 'markdwn'], 'zgc: --format: unknown value "markdwn"; did you mean "markdown"? (one of text, markdown, html)'],
+    [['stat', 'rnd-2024', '--cite', 'vancover'], 'zgc: --cite: unknown value "vancover"; did you mean "vancouver"? (one of apa, mla, chicago-author-date, chicago-notes, harvard, vancouver, attribution, bibtex, ris, csl-json, chicago, chicago-notes-bibliography, csl, json)'],
+    [['check', '--only', 'supported,contradcted', 'draft.md'], 'zgc: --only: unknown value "contradcted"; did you mean "contradicted"? (one of supported, contradicted, disputed, unsupported)'],
+    [['completion', 'zhs'], 'zgc: <shell>: unknown value "zhs"; did you mean "zsh"? (one of bash, zsh, fish)'],
+    [['cite', 'rnd-2024', '--style', 'ieee'], 'zgc: --style: unknown value "ieee" (one of apa, mla, chicago-author-date, chicago-notes, harvard, vancouver, attribution, bibtex, ris, csl-json, chicago, chicago-notes-bibliography, csl, json)'],
+  ] as const) {
+    it(`zgc ${argv.join(' ')}`, async () => {
+      const r = await runZgc([...argv]);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: line + '\n' });
+    });
+  }
+});

@@ -118,7 +118,7 @@ describe('zgc check', () => {
     expect(r.stdout).toContain('3 claims: 1 supported');
     const bad = await check([name, '--only', 'wrong'], { cwd });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--only takes verdicts from: supported, contradicted, disputed, unsupported (not "wrong")');
+    expect(bad.stderr).toBe('zgc: --only: unknown value "wrong" (one of supported, contradicted, disputed, unsupported)\n');
   });
 
   it('checks several files and counts them in the summary', async () => {

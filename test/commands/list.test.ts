@@ -67,7 +67,7 @@ describe('zgc list', () => {
   it('refuses an unknown --field and a conflicting --json/--format', async () => {
     const bad = await runZgc(['list', '--field', 'colour']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--field takes one of id, title');
+    expect(bad.stderr).toContain('--field: unknown value "colour" (one of id, title');
     const both = await runZgc(['list', '--json', '--format', 'csv']);
     expect(both.code).toBe(2);
   });
