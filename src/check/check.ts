@@ -18,6 +18,7 @@
 import type { Fact } from '../facts/types.js';
 import type { Claim, Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
+import { chineseMonthsAt } from './chinese.js';
 import { monthOf, quarterMonthsAt } from './numbers.js';
 import { cellAt, tokensWithin } from './tokens.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
@@ -208,7 +209,7 @@ function clauseMonths(ex: Extraction, claim: Claim): number[] {
       const to = join && (join.text === '-' || join.text === '–' || join.lower === 'to' || join.lower === 'through') ? monthOf(ex.tokens, k + 2) : undefined;
       for (let n = m + 1; to !== undefined && n < to; n++) out.push(n);
     }
-    out.push(...(quarterMonthsAt(ex.tokens, k) ?? []));
+    out.push(...(quarterMonthsAt(ex.tokens, k) ?? chineseMonthsAt(ex.tokens, k) ?? []));
   }
   return out;
 }

@@ -15,8 +15,9 @@
  *   "10–12", "10-12", "10 to 12" and "between 10 and 12" are ranges.
  */
 import type { Bound } from '../facts/types.js';
+import { findChineseClaims } from './chinese.js';
 import { maskMarkdown, type TableCell } from './markdown.js';
-import { LinePositions, MINUS, cellAt, normalizeChars, segment, tokenize, tokensWithin, type Sentence, type Token } from './tokens.js';
+import { LinePositions, MINUS, cellAt, firstWhere, isHan, normalizeChars, segment, tokenize, tokensWithin, type Sentence, type Token } from './tokens.js';
 import { CITATION_YEAR, CURRENCY_CODES, CURRENCY_SYMBOLS, DIGIT_WORDS, DOLLAR_PREFIXES, DOWN_WORDS, DURATIONS, FRACTIONS, GLUED_SCALES, HOURS, MEASURE_AFTER, MINUTES, MONTHS, NOT_CLAIM_AFTER_ONE, NOT_CLAIM_BEFORE_ONE, NOUN_STOP, type Numeral, ORDINALS, PHRASAL_UP, QUALIFIERS, SCALE_WORDS, SYMBOL_QUALIFIERS, TENS, TIME_PREPOSITIONS, UNITS, UNIT_PHRASES, UP_WORDS, VERB_QUALIFIERS, WORD_SCALES, YEAR_CUES, YEAR_PREFIXES, changeIn, readNumeral, significant } from './numbers.js';
 
 export type Dimension = 'quantity' | 'money' | 'percent' | 'rank' | 'year' | 'date';
@@ -102,7 +103,7 @@ export function extractClaims(draft: string, options: ExtractOptions = {}): Extr
   const positions = new LinePositions(draft);
   // A table's header row labels its columns ("2024", "2024 average"): it makes no claim.
   let header = 0;
-  const claims = new ClaimParser(tokens, draft).parse().filter((c) => {
+  const claims = new ClaimParser(tokens, draft, findChineseClaims(text, draft)).parse().filter((c) => {
     while (header < prose.tableHeaders.length && prose.tableHeaders[header]![1] <= c.start) header++;
     return !(header < prose.tableHeaders.length && c.start >= prose.tableHeaders[header]![0]);
   });
@@ -160,6 +161,8 @@ class ClaimParser {
   constructor(
     private readonly tokens: Token[],
     private readonly draft: string,
+    /** Claims written the Chinese way (chinese.ts), in text order: their tokens are not read again. */
+    private readonly chinese: Claim[] = [],
   ) {}
 
   /** Token i, or EOF outside the sentence being read: a claim never runs into the next sentence or list item. */
@@ -178,13 +181,46 @@ class ClaimParser {
   }
 
   parse(): Claim[] {
+    let next = 0;
     for (let i = 0; i < this.tokens.length; ) {
       this.sentence = this.tokens[i]!.sentence;
+      const chinese = this.chinese[next];
+      if (chinese && this.tokens[i]!.end > chinese.start) {
+        i = this.placeChinese(chinese, i);
+        next++;
+        continue;
+      }
       i = this.parseAt(i);
+      // A claim read the English way never runs into a Chinese one.
+      while (next < this.chinese.length && this.chinese[next]!.start < this.tokens[i - 1]!.end) {
+        const last = this.claims[this.claims.length - 1];
+        if (last && last.end > this.chinese[next]!.start) this.claims.pop();
+        this.placeChinese(this.chinese[next]!, firstWhere(this.tokens, (t) => t.end > this.chinese[next]!.start));
+        next++;
+      }
     }
     this.shareListNouns();
     this.labelNouns();
     return this.claims;
+  }
+
+  /**
+   * Puts a Chinese claim among the others, over the tokens it covers from token i, with the word before it and
+   * the words after it (what a measure word counts: "128场活动"); returns the token after it.
+   */
+  private placeChinese(c: Claim, i: number): number {
+    const end = firstWhere(this.tokens, (t) => t.start >= c.end);
+    c.tokenStart = i;
+    c.tokenEnd = Math.max(end, i + 1);
+    this.sentence = this.tokens[i]!.sentence;
+    const before = this.t(i - 1);
+    if (c.before === null && before.kind === 'word') c.before = before.lower;
+    if (c.dimension === 'quantity' || c.dimension === 'rank') {
+      for (let k = c.tokenEnd; c.noun.length < 2 && this.t(k).kind === 'word' && isHan(this.t(k)); k++) if (this.t(k).text.length > 1) c.noun.push(this.t(k).lower);
+    }
+    if (c.sentence === 0) c.sentence = this.tokens[i]!.sentence;
+    this.claims.push(c);
+    return c.tokenEnd;
   }
 
   /** "Guests: over 1,000", "Technology trade events: 12": a figure with no noun of its own counts what its label names. */
@@ -232,9 +268,17 @@ class ClaimParser {
       if (d !== null) return d;
       return i + 1;
     }
-    if (tok.kind === 'num') return this.numeralClaim(i);
+    if (tok.kind === 'num') return this.chineseAround(i) ? this.skipGlued(i) : this.numeralClaim(i);
     if (tok.kind === 'word') return this.wordClaim(i);
     return i + 1;
+  }
+
+  /** A numeral glued to Chinese, before it or after it and the figures joined to it ("1-11月"): chinese.ts reads it or nothing does. */
+  private chineseAround(i: number): boolean {
+    if (this.glued(i) && isHan(this.t(i - 1))) return true;
+    let k = i + 1;
+    while (this.glued(k) && (this.t(k).kind === 'num' || /^[-–~.,%]$/.test(this.t(k).text))) k++;
+    return this.glued(k) && isHan(this.t(k));
   }
 
   // -- dates ----------------------------------------------------------------

@@ -19,9 +19,13 @@ const STOPWORDS = new Set(
     'can could may might must has have had do does did not no also said says say according per cent percent percentage point points total number numbers amount some such there here ' +
     'then now more most less least very just only each every other another all both any many much few several same own out up down off again further once ' +
     'he she they them we us you i me him one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion trillion first second third ' +
-    'bn mn tn k m b s t how year-on-year yoy approximately around nearly almost roughly above below vs versus'
+    'bn mn tn k m b s t how year-on-year yoy approximately around nearly almost roughly above below vs versus ' +
+    // Chinese words that say nothing of what is counted (single characters never count: see termOf).
+    '我们 他们 其中 以及 已经 通过 进行 共计 合计 总计 同比 比上 上年 去年 今年 达到 超过 不到 左右 以上 以下 其他 这些 那些 一些 一个 一次 之一 目前 当前 此外 同时 方面 有关 相关 约为 为了 可以 没有 已有 将近 接近 大约 百分 百分点'
   ).split(' '),
 );
+/** A word written in Chinese numerals ("一百二十八"): a figure, not a word. */
+const HAN_NUMERAL = /^[〇零一二两三四五六七八九十百千万亿点]+$/;
 
 /**
  * Words of the language that the checker's own rules stand on, each group
@@ -100,7 +104,7 @@ export class Terms {
 
   /** The matching form of one lower-case word, or null for a word that says nothing. */
   termOf(lower: string): string | null {
-    if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2) return null;
+    if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2 || HAN_NUMERAL.test(lower)) return null;
     const stem = baseStem(lower);
     if (STOPWORDS.has(stem)) return null;
     return this.single.get(stem) ?? stem;

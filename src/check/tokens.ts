@@ -4,6 +4,7 @@
  * table cells a Markdown table holds. It knows punctuation and layout, not
  * numbers or facts.
  */
+import { HAN, HAN_RUN, hanWords } from '../search/han.js';
 import type { TableCell } from './markdown.js';
 
 export interface Token {
@@ -117,12 +118,31 @@ export function tokenize(text: string): Token[] {
     if (!m) break;
     const t = m[0];
     const kind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'punct';
-    tokens.push({ kind, text: t, lower: t.toLowerCase(), start: pos, end: pos + t.length, space: pos !== prevEnd, clause: 0, sentence: 0 });
+    if (kind === 'word' && HAN.test(t)) pushHanWords(tokens, t, pos, pos !== prevEnd);
+    else tokens.push({ kind, text: t, lower: t.toLowerCase(), start: pos, end: pos + t.length, space: pos !== prevEnd, clause: 0, sentence: 0 });
     prevEnd = pos + t.length;
     pos = prevEnd;
   }
   return tokens;
 }
+
+/** A word holding Chinese, as its words: Han runs split by the dictionary (han.ts), letters around them apart. */
+function pushHanWords(tokens: Token[], word: string, at: number, space: boolean): void {
+  const push = (text: string, start: number) => {
+    tokens.push({ kind: 'word', text, lower: text.toLowerCase(), start: at + start, end: at + start + text.length, space: space && start === 0, clause: 0, sentence: 0 });
+  };
+  let last = 0;
+  HAN_RUN.lastIndex = 0;
+  for (let m = HAN_RUN.exec(word); m !== null; m = HAN_RUN.exec(word)) {
+    if (m.index > last) push(word.slice(last, m.index), last);
+    for (const w of hanWords(m[0])) push(w.text, m.index + w.start);
+    last = m.index + m[0].length;
+  }
+  if (last < word.length) push(word.slice(last), last);
+}
+
+/** The token is Chinese (its first character is Han). */
+export const isHan = (t: Token | undefined): boolean => t !== undefined && HAN.test(t.text[0]!);
 
 export const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gov', 'dept', 'fig', 'vol', 'pp', 'e.g', 'i.e', 'u.s', 'u.k', 'e.u', 'p.m', 'a.m', 'mt', 'ft', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen',
@@ -184,7 +204,8 @@ export function segment(tokens: Token[], text: string, breaks: number[], heading
       while (j < tokens.length && !tokens[j]!.space && CLOSERS.has(tokens[j]!.text)) j++;
       const next = tokens[j];
       if (next === undefined) continue;
-      if (!next.space) continue;
+      // Chinese puts no space after a full stop: "。" and a stop between Chinese words end a sentence as they are.
+      if (!next.space && !(t.text === '。' || (t.text !== '.' && (isHan(tokens[i - 1]) || isHan(next))))) continue;
       if (t.text === '.' && isAbbreviation(tokens, i)) continue;
       if (t.text === '.' && !/^[\p{Lu}\d"'“‘(\[]/u.test(next.text)) continue;
       for (let k = i + 1; k < j; k++) tokens[k]!.clause = clause;

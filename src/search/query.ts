@@ -62,7 +62,9 @@ const QUESTION_WORDS = new Set(
     'how many much what whats which when where who whom whose why did does do done is are was were be been being has have had ' +
     'can could will would should shall may might must the a an of in on at to for by with from into onto about as and or ' +
     'its it this that these those there their they them i we you me my our your he she his her us ' +
-    'list show give tell find get please know say said tell took take'
+    'list show give tell find get please know say said tell took take ' +
+    // The same in Chinese (single characters are words of their own there: 年, 的, 是).
+    '多少 什么 哪个 哪些 哪里 哪年 几个 何时 什么时候 如何 怎么 怎样 是否 有多少 一共 总共 请问 查询 年 月 日 的 是 了 吗 呢 在 和 与 及 有 为 共 几 哪'
   ).split(' '),
 );
 
