@@ -14,6 +14,8 @@ declare module 'citeproc' {
     setOutputFormat(format: string): void;
     updateItems(ids: string[]): void;
     makeBibliography(): [BibliographyMeta, string[]] | false;
+    /** One citation (a note, for a note style) of the items, as if cited for the first time. */
+    makeCitationCluster(items: { id: string }[]): string;
   }
   type Formatter = string | boolean | ((this: unknown, state: unknown, str?: string) => string);
   const CSL: {

@@ -19,6 +19,45 @@ const STYLE_FILES: Record<CslStyle, () => Promise<{ default: string }>> = {
   vancouver: () => import('./csl-files/vancouver.js'),
 };
 
+/**
+ * Corrections to style files, made to the text as loaded (the files stay as
+ * published; src/cite/STYLES.md lists them). Each is a part of the file and
+ * what stands for it; a file that no longer holds the part is an error, caught
+ * by the tests, not a correction silently dropped.
+ *
+ * Chicago author-date: a newspaper article with no author is led by its
+ * newspaper (or its title) and the year; the file then gives the whole date
+ * again after a comma ("2025, March 2025", "“Title,” 2025"). Such an entry
+ * gives the month and day after a period, without the year again (CMOS 17
+ * §15.47 sets a period after an anonymous article's title): "“Title.” 2025.
+ * March." An entry with an author keeps the file's full date.
+ */
+const ANONYMOUS_NEWS_DATE: [string, string] = [
+  '<else-if type="article-newspaper article-magazine personal_communication" match="any"><date variable="issued" form="text" prefix=", "/></else-if>',
+  '<else-if type="article-newspaper article-magazine personal_communication" match="any"><choose><if variable="author" match="any"><date variable="issued" form="text" prefix=", "/></if>' +
+    '<else><date variable="issued" prefix=". "><date-part name="month"/><date-part name="day" prefix=" "/></date></else></choose></else-if>',
+];
+const STYLE_CORRECTIONS: Partial<Record<CslStyle, [string, string][]>> = { 'chicago-author-date': [ANONYMOUS_NEWS_DATE] };
+
+/**
+ * The file a note style's first notes come from, where its own file gives
+ * another form: chicago-notes' file gives the short note, which CMOS keeps for
+ * a work cited before; a first note is the full note.
+ */
+const NOTE_FILES: Partial<Record<CslStyle, () => Promise<{ default: string }>>> = {
+  'chicago-notes': () => import('./csl-files/chicago-fullnote.js'),
+};
+
+/** A style file's text (for notes, its notes' file) with zgc's corrections made. */
+export async function styleText(style: CslStyle, form: 'bibliography' | 'note' = 'bibliography'): Promise<string> {
+  let xml = (await ((form === 'note' && NOTE_FILES[style]) || STYLE_FILES[style])()).default;
+  for (const [part, replacement] of STYLE_CORRECTIONS[style] ?? []) {
+    if (!xml.includes(part)) throw new Error(`the ${style} style file no longer holds the part zgc corrects`);
+    xml = xml.replace(part, replacement);
+  }
+  return xml;
+}
+
 let loaded: Promise<{ CSL: Csl; locales: Record<string, string | object> }> | null = null;
 
 async function loadEngine() {
@@ -92,10 +131,10 @@ function forHarvard(item: CslItem): CslItem {
   return item.type === 'article-newspaper' && !item.author && !item['container-title'] ? { ...item, type: 'article' } : item;
 }
 
-/** Bibliography entries for the items in the style, sorted as the style sorts them. */
-export async function renderCslBibliography(items: CslItem[], style: CslStyle, format: CiteFormat): Promise<Bibliography> {
+/** A processor for the items in the style and format. */
+async function engineFor(items: CslItem[], style: CslStyle, format: CiteFormat, form: 'bibliography' | 'note' = 'bibliography') {
   const { CSL, locales } = await loadEngine();
-  const styleXml = (await STYLE_FILES[style]()).default;
+  const styleXml = await styleText(style, form);
   const byId = new Map(items.map((i) => [i.id, style === 'harvard' ? forHarvard(i) : i]));
   const sys = {
     // Each style names its own locale (Cite Them Right is British); any other asks for US English.
@@ -106,6 +145,22 @@ export async function renderCslBibliography(items: CslItem[], style: CslStyle, f
   engine.opt.development_extensions.wrap_url_and_doi = format !== 'text';
   engine.setOutputFormat(format);
   engine.updateItems(items.map((i) => i.id));
+  return engine;
+}
+
+/**
+ * The note (footnote or endnote) of each item in a note style, in the order
+ * given: the full note a first citation takes. In text and Markdown a note
+ * is one line; in HTML the processor's markup, which holds no element.
+ */
+export async function renderCslNotes(items: CslItem[], style: CslStyle, format: CiteFormat): Promise<string[]> {
+  const engine = await engineFor(items, style, format, 'note');
+  return items.map((i) => closeEntry(engine.makeCitationCluster([{ id: i.id }]).replace(/\s+/g, ' ').trim(), 'text'));
+}
+
+/** Bibliography entries for the items in the style, sorted as the style sorts them. */
+export async function renderCslBibliography(items: CslItem[], style: CslStyle, format: CiteFormat): Promise<Bibliography> {
+  const engine = await engineFor(items, style, format);
   const result = engine.makeBibliography();
   if (!result) return { start: '', entries: [], ids: [], end: '' };
   const [meta, raw] = result;

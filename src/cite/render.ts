@@ -6,9 +6,9 @@ import type { Source } from '../facts/types.js';
 import { visible, visibleInline, visibleMarkup, visibleMarkupInline } from '../output/sanitize.js';
 import { attribution } from './attribution.js';
 import { compareItems, toCsl } from './csl.js';
-import { renderCslBibliography } from './engine.js';
+import { renderCslBibliography, renderCslNotes } from './engine.js';
 import { toBibtex, toCslJson, toRis } from './export.js';
-import { isCslStyle, type CiteFormat, type CiteStyle } from './styles.js';
+import { isCslStyle, type CiteFormat, type CiteStyle, type CslStyle } from './styles.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const escapeMarkdown = (s: string) => s.replace(/[\\`*_[\]<>#|]/g, '\\$&');
@@ -41,4 +41,16 @@ export async function renderCitations(sources: Source[], style: CiteStyle, forma
       return visibleMarkup(toCslJson(items));
   }
   return '';
+}
+
+/**
+ * The first note of each source in a note style, in the order given (the order
+ * a text cites them): a line each in text, a paragraph each in Markdown, a
+ * numbered list in HTML.
+ */
+export async function renderNotes(sources: Source[], style: CslStyle, format: CiteFormat): Promise<string> {
+  if (!sources.length) return '';
+  const notes = await renderCslNotes(sources.map(toCsl), style, format);
+  if (format === 'html') return visibleMarkup(`<ol class="zgc-notes">\n${notes.map((n) => `  <li>${n}</li>\n`).join('')}</ol>`) + '\n';
+  return notes.map(format === 'markdown' ? visibleMarkupInline : visibleInline).join(format === 'markdown' ? '\n\n' : '\n') + '\n';
 }

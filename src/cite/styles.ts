@@ -21,6 +21,9 @@ export type CiteStyle = (typeof CITE_STYLES)[number];
 export const CSL_STYLES = ['apa', 'mla', 'chicago-author-date', 'chicago-notes', 'harvard', 'vancouver'] as const;
 export type CslStyle = (typeof CSL_STYLES)[number];
 
+/** Styles whose citations are notes (footnotes or endnotes): zgc cite --note prints those. */
+export const NOTE_STYLES: readonly CiteStyle[] = ['chicago-notes'];
+
 /** Styles that are file formats for reference managers: --format does not apply to them. */
 export const EXPORT_STYLES = ['bibtex', 'ris', 'csl-json'] as const;
 

@@ -39,6 +39,14 @@ export const FILES = [
     take: (t) => JSON.parse(t).content,
     where: 'info.json, key "content"',
   },
+  // The full note of a first citation (zgc cite --note): chicago-notes' own file gives short notes only.
+  {
+    module: 'chicago-fullnote',
+    package: '@citation/csl-style-chicago-fullnote-bibliography',
+    file: 'info.json',
+    take: (t) => JSON.parse(t).content,
+    where: 'info.json, key "content"',
+  },
   { module: 'locale-en-us', package: '@citation-js/plugin-csl', file: 'lib/locales.json', take: (t) => JSON.parse(t)['en-US'], where: 'lib/locales.json, key "en-US"' },
   // This package ships the locale in citeproc-js's JSON form of the XML, which the engine reads as it is.
   { module: 'locale-en-gb', package: 'locale-en-gb', file: 'index.js', take: () => JSON.parse(JSON.stringify(require(path.join(packageDir('locale-en-gb'), 'index.js')))), where: 'index.js (JSON form)', json: true },

@@ -8,9 +8,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
-import type { FactBase } from '../../src/facts/types.js';
+import type { FactBase, Source } from '../../src/facts/types.js';
 import { selectSources } from '../../src/cite/select.js';
-import { renderCitations } from '../../src/cite/render.js';
+import { renderCitations, renderNotes } from '../../src/cite/render.js';
 import type { CiteFormat, CiteStyle } from '../../src/cite/styles.js';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/cite');
@@ -44,13 +44,41 @@ describe('citation styles, text', () => {
   });
 
   it('Chicago author-date: the newspaper stands for a missing author, n.d. for a missing date', async () => {
-    // CMOS 15.47 sets a period after an anonymous article's title; the CSL file sets a comma before the date.
+    // An anonymous article: a period after its title (CMOS 15.47), and the month without the year given before it.
     expect(await cite('chicago-author-date')).toBe(
       [
-        'Coastline Times. 2024. “Ferry Crossings Double as Bridge Stays Shut,” November 2024. https://coastline.example/ferry.',
+        'Coastline Times. 2024. “Ferry Crossings Double as Bridge Stays Shut.” November. https://coastline.example/ferry.',
         'Ortiz, Ana, and Ben Howard. 2025. “Mill Town Reopens Its Riverside Ledger Hall.” The Riverside Ledger, March 21, 2025. https://ledger.example/mill.',
         'Zhou, Lanfang. n.d. “Orchard Growers Count a Record Harvest.” Orchard Daily.',
       ].join('\n') + '\n',
+    );
+  });
+
+  it('Chicago author-date: an article with no author gives its year once', async () => {
+    // Published to the year only: nothing follows the title.
+    expect(await cite('chicago-author-date', 'text', ['ai-summary'])).toBe('Summary Bot. 2025. “Harbour Facts at a Glance.”\n');
+    // Neither author nor newspaper: the title leads, then the year, then the month.
+    const anonymous: Source = { ...base.sourceById.get('coastline-ferry')!, id: 'anonymous', publisher: null, url: undefined, published: '2025-03' };
+    expect(await renderCitations([anonymous], 'chicago-author-date', 'text')).toBe('“Ferry Crossings Double as Bridge Stays Shut.” 2025. March.\n');
+    expect(await renderCitations([anonymous], 'chicago-author-date', 'html')).toBe(
+      '<div class="csl-bib-body">\n  <div class="csl-entry">“Ferry Crossings Double as Bridge Stays Shut.” 2025. March.</div>\n</div>\n',
+    );
+  });
+
+  it('Chicago notes, --note: the full note of a first citation, one per source in the order given', async () => {
+    const notes = await renderNotes(selectSources(base, ['orchard-harvest', 'ledger-mill', 'coastline-ferry']).sources, 'chicago-notes', 'text');
+    expect(notes).toBe(
+      [
+        'Lanfang Zhou, “Orchard Growers Count a Record Harvest,” Orchard Daily, n.d.',
+        'Ana Ortiz and Ben Howard, “Mill Town Reopens Its Riverside Ledger Hall,” The Riverside Ledger, March 21, 2025, https://ledger.example/mill.',
+        '“Ferry Crossings Double as Bridge Stays Shut,” Coastline Times, November 2024, https://coastline.example/ferry.',
+      ].join('\n') + '\n',
+    );
+    expect(await renderNotes(selectSources(base, ['ledger-mill']).sources, 'chicago-notes', 'markdown')).toBe(
+      'Ana Ortiz and Ben Howard, “Mill Town Reopens Its Riverside Ledger Hall,” *The Riverside Ledger*, March 21, 2025, <https://ledger.example/mill>.\n',
+    );
+    expect(await renderNotes(selectSources(base, ['orchard-harvest']).sources, 'chicago-notes', 'html')).toBe(
+      '<ol class="zgc-notes">\n  <li>Lanfang Zhou, “Orchard Growers Count a Record Harvest,” <i>Orchard Daily</i>, n.d.</li>\n</ol>\n',
     );
   });
 

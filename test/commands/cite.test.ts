@@ -68,6 +68,20 @@ describe('zgc cite', () => {
     expect(r.stderr).toBe('zgc: warning: source "ai-summary" is AI-generated\n');
   });
 
+  it('--note prints Chicago full notes (chicago-notes is its style), in the order given; other styles have none', async () => {
+    const r = await zgc(['cite', 'orchard-harvest', 'ledger-mill', '--note']);
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        'Lanfang Zhou, “Orchard Growers Count a Record Harvest,” Orchard Daily, n.d.\n' +
+        'Ana Ortiz and Ben Howard, “Mill Town Reopens Its Riverside Ledger Hall,” The Riverside Ledger, March 21, 2025, https://ledger.example/mill.\n',
+      stderr: '',
+    });
+    expect((await zgc(['cite', 'orchard-harvest', '--note', '--style', 'chicago-notes'])).stdout).toBe('Lanfang Zhou, “Orchard Growers Count a Record Harvest,” Orchard Daily, n.d.\n');
+    const apa = await zgc(['cite', 'orchard-harvest', '--note', '--style', 'apa']);
+    expect(apa).toEqual({ code: 2, stdout: '', stderr: 'zgc: --note prints the notes of a notes style (chicago-notes); apa has none\n' });
+  });
+
   it('refuses --format with a file format and an unknown style', async () => {
     const bib = await zgc(['cite', 'ledger-mill', '--style', 'bibtex', '--format', 'html']);
     expect(bib.code).toBe(2);
