@@ -5,9 +5,10 @@
  * Each folder test/eval/subjects/<subject>/ has a subject.json naming its
  * facts directory, labelled drafts for `zgc check` in check/<set>/ (a draft
  * beside its NAME.labels.json, written by hand before zgc first ran on it),
- * and labelled queries for `zgc stat` in queries/<set>.json. Sets named
- * "holdout" are kept untouched until the end of a piece of work: they run only
- * with --holdout.
+ * and labelled queries for `zgc stat` in queries/<set>.json. Sets whose name
+ * is or ends in "holdout" (holdout, zh-holdout) are kept untouched until the
+ * end of a piece of work: they run only with --holdout. first-holdout, held out
+ * once and read since, runs by default as before.
  *
  * It drives a built zgc (`--zgc PATH`, default bin/zgc) through its JSON
  * output, so the same script measures any build, and prints for check:
@@ -56,7 +57,11 @@ function zgc(opts, args, input) {
   }
 }
 
-const wanted = (opts, name) => (opts.onlyHoldout ? name === 'holdout' : name !== 'holdout' || opts.holdout) && (!opts.sets.length || opts.sets.includes(name));
+/** Held-out sets: a name that is or ends in `holdout`, less the older sets listed here that are no longer held out. */
+const NO_LONGER_HELD_OUT = new Set(['first-holdout']);
+const heldOut = (name) => name.endsWith('holdout') && !NO_LONGER_HELD_OUT.has(name);
+
+const wanted = (opts, name) => (opts.onlyHoldout ? heldOut(name) : !heldOut(name) || opts.holdout) && (!opts.sets.length || opts.sets.includes(name));
 
 /** Pairs each label with the claim zgc found on its line whose text holds the label's words, in order. */
 function align(labels, claims, draft) {
