@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { CommandSpec } from './types.js';
 import { factsDir, factsOption, formatOptions, loadOptions, outputFormat } from './options.js';
 import { loadFactsWithProblems } from '../facts/load.js';
-import { checkQuotes, lintWarnings } from '../facts/lint.js';
+import { checkQuotes, lintWarnings, unknownSourcesOfRefusedFiles } from '../facts/lint.js';
 import { jsonDocument } from '../output/json.js';
 import { problemsJson, renderProblems, sortProblems } from '../output/problems.js';
 import { EXIT_OK, EXIT_NOT_FOUND, UsageError } from '../errors.js';
@@ -34,10 +34,12 @@ export const lint: CommandSpec = {
     }
     const { base, problems } = await loadFactsWithProblems(factsDir(opts, io), loadOptions(ctx));
     const clean = !problems.some((p) => p.severity === 'error');
+    // Citations in files refused for other errors are checked too, so that every error is reported at once.
+    if (!clean) problems.push(...(await unknownSourcesOfRefusedFiles(base, problems, io.cwd)));
     // Warnings and quote checks speak of a base that loaded; a broken one gets its errors first.
     if (clean) {
       if (opts.warnings !== false) problems.push(...lintWarnings(base));
-      if (archiveDir !== undefined) problems.push(...checkQuotes(base, archiveDir));
+      if (archiveDir !== undefined) problems.push(...checkQuotes(base, archiveDir, io.cwd));
     }
     // A directory with no facts file passes nothing: it is a finding, not "no problems".
     if (!base.files.length) problems.push({ file: path.relative(io.cwd, factsDir(opts, io)) || '.', line: 0, col: 0, severity: 'error', message: 'no facts files (*.yaml) here: nothing was checked' });

@@ -10,6 +10,7 @@ import type { Loc, Problem } from '../errors.js';
 import type { Citation, Fact, FactFile, Source } from './types.js';
 import { checkNesting, decodeUtf8, MAX_FILE_BYTES } from './yaml-safety.js';
 import schema from '../../schema/facts.schema.json';
+import { nearestName } from '../search/nearest.js';
 
 type Yaml = typeof import('yaml');
 
@@ -335,8 +336,12 @@ function schemaMessage(e: ErrorObject, path: Path): string {
       const what = path[0] === 'sources' ? 'a source' : path.includes('sources') ? 'a source entry' : 'a fact';
       return `${what} needs "${missing}"`;
     }
-    case 'additionalProperties':
-      return `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'additionalProperties': {
+      // The fields the mapping takes, for "did you mean": a typo of one is the likeliest unknown field.
+      const unknown = (e.params as { additionalProperty: string }).additionalProperty;
+      const near = nearestName(unknown, Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}));
+      return `unknown field "${unknown}"${near ? `; did you mean "${near}"?` : ''}`;
+    }
     case 'type':
       return `${field} must be ${article((e.params as { type: string }).type)}`;
     case 'enum':
