@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Option } from 'commander';
 import type { CommandSpec, Context } from './types.js';
-import { factsOption, loadCommandFacts, outputFormat, unknownValue, type Format } from './options.js';
+import { factsOption, loadCommandFacts, outputFormat, unknownValue } from './options.js';
 import { readRegularFile } from '../facts/read.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
 import type { CheckedClaim } from '../check/check.js';
@@ -10,11 +10,19 @@ import type { CheckedFile } from '../output/check.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../errors.js';
 import { outputWidth } from '../output/layout.js';
 import { visibleInline } from '../output/sanitize.js';
+import type { FactBase } from '../facts/types.js';
+import type { FactIndex } from '../check/match.js';
+import { citeStyleNamed, DEFAULT_CITE_STYLE, isExportStyle, STYLE_NAMES, type CiteStyle } from '../cite/styles.js';
+import { openFile, writeOutputFile } from '../output-file.js';
+
+/** The report's citation styles: every name --style takes but the file formats. */
+const REPORT_STYLES = STYLE_NAMES.filter((n) => !isExportStyle(citeStyleNamed(n)!));
 
 /** Drafts larger than this are refused: no article is near it, and it bounds the time a check takes. */
 export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
 const STDIN_NAME = '<stdin>';
-const CHECK_FORMATS: Format[] = ['plain', 'table', 'json', 'ndjson'];
+const CHECK_FORMATS = ['plain', 'table', 'json', 'ndjson', 'html'] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
 const USAGE = 'usage: zgc check [options] <file...>   (or "zgc check -" to read the draft from stdin)';
 
 export const check: CommandSpec = {
@@ -27,6 +35,8 @@ export const check: CommandSpec = {
     'pbpaste | zgc check -',
     'zgc check draft.md --only contradicted,disputed',
     'zgc check draft.md --format json | jq \'.claims[] | select(.verdict == "contradicted")\'',
+    'zgc check draft.md --format html -o report.html --open',
+    'zgc check a.md b.txt --format html --style chicago > report.html',
   ],
   configure(cmd) {
     cmd.argument('[files...]', 'Markdown or plain-text drafts; "-" reads stdin');
@@ -34,12 +44,17 @@ export const check: CommandSpec = {
     cmd.option('--only <verdicts>', `print only these verdicts (comma-separated: ${VERDICTS.join(', ')}); the summary still counts all`);
     factsOption(cmd);
     cmd
-      .addOption(new Option('--format <format>', 'output format (default: plain, one compiler-style line per claim)').choices(CHECK_FORMATS as string[]))
-      .option('--json', 'shorthand for --format json');
+      .addOption(new Option('--format <format>', 'output format (default: plain, one compiler-style line per claim; html with -o FILE.html)').choices(CHECK_FORMATS as unknown as string[]))
+      .option('--json', 'shorthand for --format json')
+      .option('-o, --output <file>', 'write the output to this file (whole or not at all) instead of stdout')
+      .option('--force', 'with -o, replace a file already there')
+      .option('--open', 'with --format html -o FILE, open the report with the system\'s default application')
+      .addOption(new Option('--style <style>', `citation style of the HTML report (default: ${DEFAULT_CITE_STYLE})`).choices(REPORT_STYLES as string[]));
   },
   async run(ctx, args, opts) {
     const { io, style } = ctx;
-    const format: Format = opts.format === undefined && !opts.json ? 'plain' : outputFormat(opts, io);
+    const output = typeof opts.output === 'string' ? opts.output : undefined;
+    const format = checkFormat(opts, output, io);
     const only = readOnly(opts.only);
     const { drafts, unreadable } = await readDrafts(ctx, args);
     const base = await loadCommandFacts(ctx, opts);
@@ -53,10 +68,19 @@ export const check: CommandSpec = {
     const index = indexOf(base, await vocabularyOf(base));
     const files: CheckedFile[] = drafts.map((d) => ({ file: d.name, results: checkDraft(d.text, index) }));
     const shown = (r: CheckedClaim) => only === null || only.has(r.verdict);
-    if (format === 'json') io.write(renderCheckJson(files, base, shown));
-    else if (format === 'ndjson') io.write(renderCheckNdjson(files, base, shown));
-    else if (format === 'table') io.write(await renderCheckTable(files, base, style, shown, outputWidth(io)));
-    else io.write(renderCheckLines(files, base, style, shown));
+    let text: string;
+    if (format === 'json') text = renderCheckJson(files, base, shown);
+    else if (format === 'ndjson') text = renderCheckNdjson(files, base, shown);
+    else if (format === 'table') text = await renderCheckTable(files, base, style, shown, outputWidth(io));
+    else if (format === 'html') text = await htmlReport(ctx, drafts, files, base, index, { shown, style: citeStyleNamed(opts.style as string | undefined) ?? DEFAULT_CITE_STYLE });
+    else text = renderCheckLines(files, base, style, shown);
+    if (output === undefined) io.write(text);
+    else {
+      writeOutputFile(output, text, { force: opts.force === true, cwd: io.cwd });
+      io.error(`zgc: wrote ${visibleInline(output)}: ${countsLine(files)}\n`);
+      const failed = opts.open === true ? await openFile(path.resolve(io.cwd, output), io.env) : null;
+      if (failed) io.error(`zgc: warning: ${visibleInline(failed)}\n`);
+    }
     const all = files.flatMap((f) => f.results);
     const failed = all.some((r) => r.verdict === 'contradicted') || (opts.strict === true && all.some((r) => r.verdict === 'unsupported'));
     // Drafts that could not be read are reported after the others are checked, and the run exits 2, as grep does.
@@ -65,6 +89,34 @@ export const check: CommandSpec = {
     return failed ? EXIT_NOT_FOUND : EXIT_OK;
   },
 };
+
+/** The output format: --format or --json; html for -o FILE.html; else plain lines. --style, --force and --open apply to some only. */
+function checkFormat(opts: Record<string, unknown>, output: string | undefined, io: Context['io']): CheckFormat {
+  const html = opts.format === undefined && !opts.json && output !== undefined && /\.html?$/i.test(output);
+  const format: CheckFormat = html ? 'html' : opts.format === undefined && !opts.json ? 'plain' : (outputFormat(opts, io) as CheckFormat);
+  if (opts.style !== undefined && format !== 'html') throw new UsageError('--style is the citation style of the HTML report: use it with --format html');
+  if (opts.force === true && output === undefined) throw new UsageError('--force replaces the file named by -o: give -o FILE');
+  if (opts.open === true && (format !== 'html' || output === undefined)) throw new UsageError('--open opens the HTML report written with --format html -o FILE');
+  return format;
+}
+
+/** The HTML report: the JSON result of each claim, the words that tied it to its fact, and the drafts. */
+async function htmlReport(ctx: Context, drafts: Draft[], files: CheckedFile[], base: FactBase, index: FactIndex, options: { shown: (r: CheckedClaim) => boolean; style: CiteStyle }): Promise<string> {
+  const [{ tyingWordsOf }, { buildReport, renderCheckHtml }] = await Promise.all([import('../check/why.js'), import('../output/html/page.js')]);
+  const epoch = Number(ctx.io.env.SOURCE_DATE_EPOCH);
+  const report = await buildReport(
+    files.map((f, i) => ({ ...f, text: drafts[i]!.text, words: tyingWordsOf(drafts[i]!.text, f.results, index) })),
+    base,
+    { ...options, factCount: index.count, checkedAt: ctx.io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date(), version: ctx.program.version() ?? '' },
+  );
+  return renderCheckHtml(report);
+}
+
+function countsLine(files: CheckedFile[]): string {
+  const all = files.flatMap((f) => f.results);
+  const n = (v: Verdict) => all.filter((r) => r.verdict === v).length;
+  return `${all.length} ${all.length === 1 ? 'claim' : 'claims'}: ${VERDICTS.map((v) => `${n(v)} ${v}`).join(', ')}`;
+}
 
 function readOnly(value: unknown): Set<Verdict> | null {
   if (value === undefined) return null;
