@@ -11,7 +11,7 @@ import { didYouMean } from '../output/fact.js';
 export const cite: CommandSpec = {
   name: 'cite',
   summary: 'cite facts or sources in APA, MLA, Chicago, Harvard, Vancouver, a newsroom attribution, BibTeX, RIS or CSL-JSON',
-  completes: 'facts',
+  completes: 'ids',
   examples: [
     'zgc cite rnd-2024',
     'zgc cite globaltimes-2025-zgc-forum-preview --style mla',

@@ -2,15 +2,23 @@ import type { Command, Option } from 'commander';
 import type { CommandSpec } from './types.js';
 import { completionScript, SHELLS, type CommandInfo, type OptionInfo, type Shell } from '../output/completion.js';
 import { EXIT_OK } from '../errors.js';
+import { VERDICTS } from '../check/verdicts.js';
 import { unknownValue } from './options.js';
 
-/** Options whose value is a directory or a file, for path completion. */
-const PATH_VALUES: Record<string, 'dir' | 'file'> = { '--facts': 'dir', '--archive': 'dir', '--out': 'file' };
+/** What the values of options complete to, beyond the choices commander knows: paths, and words of the facts directory. */
+const VALUES: Record<string, OptionInfo['values']> = {
+  '--facts': 'dir',
+  '--archive': 'dir',
+  '--output': 'file',
+  '--tag': 'tags',
+  '--source': 'sources',
+  '--only': { list: [...VERDICTS] },
+};
 
 function optionInfo(o: Option): OptionInfo {
   const flags = [o.short, o.long].filter((f): f is string => Boolean(f));
-  const values = o.argChoices ?? (o.long ? PATH_VALUES[o.long] : undefined);
-  return { flags, description: o.description, ...(values && { values }) };
+  const values = o.argChoices ?? (o.long ? VALUES[o.long] : undefined);
+  return { flags, description: o.description, takesValue: o.required || o.optional, ...(values && { values }) };
 }
 
 export function describeProgram(program: Command, specs: CommandSpec[]): { commands: CommandInfo[]; global: OptionInfo[] } {

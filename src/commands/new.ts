@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import type { CommandSpec } from './types.js';
 import { factsDir, factsOption, loadUsableFacts, unknownValue } from './options.js';
 import { idProblem, inputAt, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
@@ -36,7 +37,7 @@ export const newFact: CommandSpec = {
       .option('--value <number>', 'the number, scaled (3.6 trillion: 3600000000000)')
       .option('--unit <unit>', 'CNY, USD, percent, count, ...')
       .option('--display <text>', 'the figure as the article writes it')
-      .option('--bound <bound>', `one of ${BOUNDS.join(', ')}`)
+      .addOption(new Option('--bound <bound>', 'how the figure is bounded').choices(BOUNDS as unknown as string[]))
       .option('--period <period>', 'a year, a month, a date, or an interval from/to (2025-03-27/2025-03-31)')
       .option('--source <id>', 'id of the source the fact comes from')
       .option('--quote <text>', 'the verbatim sentence from the article')

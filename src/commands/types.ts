@@ -19,8 +19,8 @@ export interface Context {
 export interface CommandSpec {
   name: string;
   summary: string;
-  /** What the command's arguments are, for shell completion. */
-  completes?: 'facts' | 'sources' | 'files' | 'shells' | 'none';
+  /** What the command's arguments are, for shell completion ('ids': fact or source ids). */
+  completes?: 'facts' | 'sources' | 'ids' | 'files' | 'shells' | 'none';
   /** Shell lines shown under "Examples" in --help. */
   examples: string[];
   /** Declares arguments and options on the commander command. */
