@@ -9,5 +9,6 @@ import { source, sources } from './sources.js';
 import { newFact } from './new.js';
 import { cite } from './cite.js';
 import { check } from './check.js';
+import { schema } from './schema.js';
 
-export const commands: CommandSpec[] = [stat, search, list, check, sources, source, cite, lint, newFact, completion];
+export const commands: CommandSpec[] = [stat, search, list, check, sources, source, cite, lint, newFact, schema, completion];

@@ -1,12 +1,13 @@
 import { Option } from 'commander';
 import type { CommandSpec } from './types.js';
-import { factsDir, factsOption, loadUsableFacts, unknownValue } from './options.js';
+import { factsDir, factsOption, loadUsableFacts, schemaPath, unknownValue } from './options.js';
 import { idProblem, inputAt, PLACEHOLDER, renderTemplate, writeNewFactFile, type NewFact } from '../facts/template.js';
 import { parseFactFile, loadParseTools } from '../facts/parse.js';
 import { BOUNDS } from '../facts/types.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, ZgcError } from '../errors.js';
 import { visibleInline } from '../output/sanitize.js';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lstatSync } from 'node:fs';
 
 function pathTaken(p: string): boolean {
@@ -62,7 +63,8 @@ export const newFact: CommandSpec = {
     const taken = idProblem(id, base);
     if (taken) throw new UsageError(taken);
     if (spec.source !== undefined && !base.sourceById.has(spec.source)) throw new UsageError(`no source "${spec.source}" (see zgc sources)`);
-    const text = renderTemplate(spec);
+    // The installed schema, as a file URL: a path relative to the package would resolve only inside it.
+    const text = renderTemplate(spec, pathToFileURL(schemaPath()).href);
     const shown = path.relative(io.cwd, path.join(dir, `${id}.yaml`)) || `${id}.yaml`;
     // Validate before writing: only the template's own placeholders may remain.
     const parsed = parseFactFile(Buffer.from(text), shown, await loadParseTools());

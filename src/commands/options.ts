@@ -54,6 +54,11 @@ export function packageRoot(): string {
   }
 }
 
+/** The JSON Schema of facts files, as installed with zgc. */
+export function schemaPath(): string {
+  return path.join(packageRoot(), 'schema', 'facts.schema.json');
+}
+
 export function factsDir(options: Record<string, unknown>, io: Io): string {
   const opts = options as { facts?: string };
   const given = opts.facts ?? (io.env.ZGC_FACTS || undefined);

@@ -45,11 +45,12 @@ export function idProblem(id: string, base?: FactBase): string | null {
 /** YAML double-quoted scalar: JSON's escaping is valid YAML. */
 const q = (s: string) => JSON.stringify(s);
 
-export function renderTemplate(f: NewFact): string {
+/** The file, with `schema` (where the installed JSON Schema is, as a URL) for the YAML language server. */
+export function renderTemplate(f: NewFact, schema: string): string {
   const lines = [
-    '# yaml-language-server: $schema=../schema/facts.schema.json',
+    `# yaml-language-server: $schema=${schema}`,
     `# A new fact written by zgc new. Replace every "${PLACEHOLDER}", then run zgc lint.`,
-    "# The fields are described in schema/facts.schema.json and in zgc's README (the data model).",
+    "# The fields are described in zgc's JSON Schema (zgc schema --path prints where it is) and in its README (the data model).",
     'facts:',
     `  - id: ${f.id}`,
     `    # A short label, e.g. "China's R&D expenditure in 2024".`,

@@ -102,6 +102,17 @@ describe('bin/zgc', () => {
   });
 });
 
+describe('an installed copy of the package', () => {
+  it('gives the path of its own schema, whatever the working directory', () => {
+    const pkg = tempDir('zgc-pkg-');
+    const root = path.resolve(BIN, '..', '..');
+    for (const part of ['bin', 'dist', 'schema', 'facts']) cpSync(path.join(root, part), path.join(pkg, part), { recursive: true });
+    writeFileSync(path.join(pkg, 'package.json'), '{ "name": "zgc" }\n');
+    const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'zgc'), 'schema', '--path'], { cwd: tempDir(), encoding: 'utf8' });
+    expect(r.stdout).toBe(path.join(pkg, 'schema', 'facts.schema.json') + '\n');
+  });
+});
+
 describe('the compiled code kept beside the bundle (dist/zgc.cjs.codecache)', () => {
   /** A copy of the built package, so that its code cache is this test's alone. */
   function packageCopy(): string {

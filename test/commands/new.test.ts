@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { runZgc, FIXTURE_FACTS } from '../helpers/io.js';
@@ -26,6 +27,17 @@ describe('zgc new', () => {
     const fact = base.factById.get('expo-pavilions-2024')!;
     expect(fact).toMatchObject({ value: 12, unit: 'count', period: '2024', aliases: ['how many pavilions'] });
     expect(fact.sources[0]).toMatchObject({ source: 'harbor-daily-expo', quote: 'There were 12 pavilions.' });
+  });
+
+  it("points the editor at zgc's installed schema, from wherever the new file is", async () => {
+    const dir = copyOfFixtures();
+    await runZgc(['new', 'expo-halls-2024', '--facts', dir], { cwd: dir });
+    const first = readFileSync(path.join(dir, 'expo-halls-2024.yaml'), 'utf8').split('\n')[0]!;
+    const url = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+    expect(url).toMatch(/^file:\/\//);
+    const schema = JSON.parse(readFileSync(fileURLToPath(url!), 'utf8')) as { title: string };
+    expect(schema.title).toBe('zgc facts file');
+    expect(fileURLToPath(url!)).toBe(path.resolve(__dirname, '../../schema/facts.schema.json'));
   });
 
   it('writes a commented template whose blanks the loader refuses at their positions', async () => {
