@@ -107,7 +107,7 @@ async function htmlReport(ctx: Context, drafts: Draft[], files: CheckedFile[], b
   const report = await buildReport(
     files.map((f, i) => ({ ...f, text: drafts[i]!.text, words: tyingWordsOf(drafts[i]!.text, f.results, index) })),
     base,
-    { ...options, factCount: index.count, checkedAt: ctx.io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date(), version: ctx.program.version() ?? '' },
+    { ...options, cwd: ctx.io.cwd, factCount: index.count, checkedAt: ctx.io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date(), version: ctx.program.version() ?? '' },
   );
   return renderCheckHtml(report);
 }

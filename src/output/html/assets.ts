@@ -27,6 +27,8 @@ body { margin: 0; }
 .summary { font-size: .95rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin: 1rem 0 2rem; max-width: 46rem; }
 .summary h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
 .summary h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.summary-legend h3 { margin-top: 0; }
+.summary-legend p { margin: .5rem 0 0; }
 .counts { display: flex; flex-wrap: wrap; gap: .5rem 1rem; list-style: none; padding: 0; margin: 0 0 .5rem; }
 .problems { margin: 0; padding-left: 1.5rem; }
 .problems li { margin: .2rem 0; }
@@ -73,9 +75,10 @@ ol.notes { list-style: none; margin: 0; padding: 0; }
 .note.v-disputed { border-left-color: var(--warn); }
 .note.open { display: block; }
 .note p { margin: .35rem 0; }
-.note-head { display: flex; flex-wrap: wrap; gap: .2rem .5rem; align-items: baseline; }
+.note { position: relative; }
+.note-head { display: flex; flex-wrap: wrap; gap: .2rem .5rem; align-items: baseline; padding-right: 2.2rem; }
 .claim-text { font-weight: 600; }
-.note-close { margin-left: auto; font: inherit; font-size: 1.1rem; line-height: 1; border: 1px solid var(--line); background: #ffffff; color: var(--text); border-radius: 4px; padding: .15rem .5rem; cursor: pointer; }
+.note-close { position: absolute; top: .5rem; right: .5rem; font: inherit; font-size: 1.1rem; line-height: 1; border: 1px solid var(--line); background: #ffffff; color: var(--text); border-radius: 4px; padding: .15rem .5rem; cursor: pointer; }
 .figure { font-size: 1.05em; }
 .versions { margin: .2rem 0 .4rem; padding-left: 1.25rem; }
 .why q { font-style: italic; }
@@ -92,6 +95,7 @@ ol.notes { list-style: none; margin: 0; padding: 0; }
 .footer { color: var(--muted); font-size: .85rem; margin-top: 3rem; }
 @media (min-width: 75rem) {
   .note.open { position: absolute; left: 48rem; width: 24rem; margin: 0; z-index: 1; }
+  .summary { max-width: none; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2rem; }
 }
 @media print {
   html { font-size: 11pt; }
@@ -101,7 +105,8 @@ ol.notes { list-style: none; margin: 0; padding: 0; }
   mark .ref { display: inline; font-size: .7em; vertical-align: super; line-height: 0; margin-left: .1em; }
   ol.notes { list-style: decimal; margin: .3rem 0 1rem; padding: 0 0 0 2.2rem; border-left: 2px solid var(--line); }
   .note, .note.open { display: list-item; position: static; width: auto; box-shadow: none; border: 0; border-radius: 0; padding: 0; margin: 0 0 .35rem; font-size: 9pt; break-inside: avoid; }
-  .note-close { display: none; }
+  .note-close, .hint { display: none; }
+  .body, .draft > h2 { max-width: none; }
   a { color: inherit; }
 }
 `;

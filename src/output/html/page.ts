@@ -55,14 +55,14 @@ function summaryHtml(report: Report): string {
   }).join('');
   const shown = report.drafts.reduce((n, d) => n + d.claims.length, 0);
   return (
-    '<section class="summary" aria-labelledby="summary-title">' +
+    '<section class="summary" aria-labelledby="summary-title"><div class="summary-main">' +
     '<h2 id="summary-title">Summary</h2>' +
     `<p>${escapeHtml(countsText(report.counts))}${report.counts.files > 1 ? ` in ${report.counts.files} drafts` : ''}.${shown < report.counts.claims ? ` ${plural(shown, 'claim')} shown.` : ''}</p>` +
     `<ul class="counts" aria-label="Claims by verdict">${counts}</ul>` +
-    `<h3>Contradicted and disputed claims</h3>${problems}` +
-    `<h3>Legend</h3><dl class="legend">${legend}</dl>` +
-    '<p>Click a marked figure, or reach it with the Tab key, to open its note: what the facts say, the fact, and its sources.</p>' +
-    '</section>'
+    `<h3>Contradicted and disputed claims</h3>${problems}</div>` +
+    `<div class="summary-legend"><h3>Legend</h3><dl class="legend">${legend}</dl>` +
+    '<p class="hint">Click a marked figure, or reach it with the Tab key, to open its note: what the facts say, the fact, and its sources.</p>' +
+    '</div></section>'
   );
 }
 

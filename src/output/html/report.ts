@@ -4,6 +4,7 @@
  * drafts' text, and of the facts only what the claims name: each fact's title,
  * and each source's citation, kind and where a republished copy was found.
  */
+import path from 'node:path';
 import type { FactBase } from '../../facts/types.js';
 import type { CheckedClaim } from '../../check/check.js';
 import type { CiteStyle } from '../../cite/styles.js';
@@ -40,6 +41,7 @@ export interface ReportSource {
 export interface Report {
   drafts: ReportDraft[];
   counts: Counts;
+  /** The facts directory, as zgc names files: relative to the working directory when it is under it. */
   factsDir: string;
   factCount: number;
   checkedAt: Date;
@@ -56,11 +58,17 @@ export interface ReportFile extends CheckedFile {
 }
 
 export interface ReportOptions {
+  cwd: string;
   factCount: number;
   checkedAt: Date;
   style: CiteStyle;
   version: string;
   shown: (r: CheckedClaim) => boolean;
+}
+
+function shownDir(dir: string, cwd: string): string {
+  const relative = path.relative(cwd, dir);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
 }
 
 /** Drafts ending in .txt or .text are plain text; any other (and stdin) is read as Markdown, as zgc check reads it. */
@@ -88,5 +96,5 @@ export async function buildReport(files: readonly ReportFile[], base: FactBase, 
   const sources = new Map<string, ReportSource>(
     cited.map((s) => [s.id, { id: s.id, caveat: sourceCaveat(s), label: sourceLabel(s, s.id), citation: citations.get(s.id) ?? '' }]),
   );
-  return { drafts, counts: countVerdicts([...files]), factsDir: base.dir, factCount: options.factCount, checkedAt: options.checkedAt, style: options.style, factTitles, sources, version: options.version };
+  return { drafts, counts: countVerdicts([...files]), factsDir: shownDir(base.dir, options.cwd), factCount: options.factCount, checkedAt: options.checkedAt, style: options.style, factTitles, sources, version: options.version };
 }
