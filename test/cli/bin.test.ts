@@ -1,5 +1,5 @@
 /** The built bin as a real process: what only a process shows (pipes, exit codes, a full disk). */
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -113,8 +113,8 @@ describe('an installed copy of the package', () => {
   });
 });
 
-describe('the compiled code kept beside the bundle (dist/zgc.cjs.codecache)', () => {
-  /** A copy of the built package, so that its code cache is this test's alone. */
+describe("the compiled code kept in the user's cache folder ($XDG_CACHE_HOME/zgc/code)", () => {
+  /** A copy of the built package, read-only as a global install may be, so that its code cache is this test's alone. */
   function packageCopy(): string {
     const pkg = tempDir('zgc-pkg-');
     const root = path.resolve(BIN, '..', '..');
@@ -124,11 +124,12 @@ describe('the compiled code kept beside the bundle (dist/zgc.cjs.codecache)', ()
     writeFileSync(path.join(pkg, 'package.json'), '{ "name": "zgc" }\n');
     return pkg;
   }
+  const run = (pkg: string, args: string[], cacheHome: string) =>
+    spawnSync(process.execPath, [path.join(pkg, 'bin', 'zgc'), ...args], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
+  const codeFiles = (cacheHome: string) => (existsSync(path.join(cacheHome, 'zgc', 'code')) ? readdirSync(path.join(cacheHome, 'zgc', 'code')) : []);
 
   it('is kept by a lookup, never by a run that parsed facts files, in-process or on worker threads', () => {
     const pkg = packageCopy();
-    const codeCache = path.join(pkg, 'dist', 'zgc.cjs.codecache');
-    const zgc = (args: string[], cacheHome: string) => spawnSync(process.execPath, [path.join(pkg, 'bin', 'zgc'), ...args], { env: { ...process.env, XDG_CACHE_HOME: cacheHome }, encoding: 'utf8' });
     const fact = (i: number) => `  - id: f-${i}\n    title: Made-up fact ${i}\n    statement: Something was counted ${i} times, ${'and more words about it '.repeat(20)}.\n    value: ${i}\n    unit: count\n    sources:\n      - source: src-a\n        quote: "It was counted ${i} times."\n`;
     const large = factsDirWith({
       's.yaml': SOURCE_YAML,
@@ -136,14 +137,47 @@ describe('the compiled code kept beside the bundle (dist/zgc.cjs.codecache)', ()
       'b.yaml': `facts:\n${Array.from({ length: 1000 }, (_, i) => fact(1000 + i)).join('')}`,
     });
 
-    expect(zgc(['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS], tempDir()).status).toBe(0); // parsed here
-    expect(existsSync(codeCache)).toBe(false);
-    expect(zgc(['stat', 'f-1', '--facts', large], tempDir()).status).toBe(0); // parsed on worker threads
-    expect(existsSync(codeCache)).toBe(false);
+    const first = tempDir();
+    expect(run(pkg, ['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS], first).status).toBe(0); // parsed here
+    expect(codeFiles(first)).toEqual([]);
+    const workers = tempDir();
+    expect(run(pkg, ['stat', 'f-1', '--facts', large], workers).status).toBe(0); // parsed on worker threads
+    expect(codeFiles(workers)).toEqual([]);
+    expect(run(pkg, ['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS, '--field', 'display'], first).stdout).toBe('52,000 visitors\n'); // a lookup
+    expect(codeFiles(first)).toEqual([expect.stringMatching(/^zgc-[0-9a-f]{8}\.codecache$/)]);
+    // Nothing in the package: a global install stays as npm wrote it.
+    expect(readdirSync(path.join(pkg, 'dist')).sort()).toEqual(['lazy', 'zgc.cjs']);
+  });
+
+  it('is not read when others may write it, nor kept in a folder others may write, nor used under --no-cache', () => {
+    const pkg = packageCopy();
     const cacheHome = tempDir();
-    zgc(['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS], cacheHome);
-    expect(existsSync(codeCache)).toBe(false);
-    expect(zgc(['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS, '--field', 'display'], cacheHome).stdout).toBe('52,000 visitors\n'); // a lookup
-    expect(existsSync(codeCache)).toBe(true);
+    const lookup = ['stat', 'expo-visitors-2024', '--facts', FIXTURE_FACTS, '--field', 'display'];
+    run(pkg, lookup, cacheHome);
+    run(pkg, lookup, cacheHome);
+    const [name] = codeFiles(cacheHome);
+    const file = path.join(cacheHome, 'zgc', 'code', name!);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // A file others may write is not believed: the run compiles afresh and writes its own in its place.
+    chmodSync(file, 0o666);
+    expect(run(pkg, lookup, cacheHome).stdout).toBe('52,000 visitors\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // --no-cache neither reads nor writes it.
+    rmSync(file);
+    expect(run(pkg, ['--no-cache', ...lookup], cacheHome).stdout).toBe('52,000 visitors\n');
+    expect(codeFiles(cacheHome)).toEqual([]);
+    // A folder others may write gets no file.
+    chmodSync(path.join(cacheHome, 'zgc', 'code'), 0o777);
+    expect(run(pkg, lookup, cacheHome).stdout).toBe('52,000 visitors\n');
+    expect(codeFiles(cacheHome)).toEqual([]);
+  });
+
+  it('says how to build the bundle when it is missing, without a stack trace', () => {
+    const pkg = packageCopy();
+    rmSync(path.join(pkg, 'dist'), { recursive: true });
+    const r = run(pkg, ['stat', 'rnd-2024'], tempDir());
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`zgc: ${path.join(pkg, 'dist', 'zgc.cjs')} is missing: run "npm run build" in ${pkg}\n`);
   });
 });
