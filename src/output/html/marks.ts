@@ -9,12 +9,14 @@
  *
  * A claim the renderer splits across elements (`**138** events`: the figure in
  * bold, its noun not) becomes one mark per piece, the first focusable, the
- * others continuing it, so the HTML stays well nested.
+ * others continuing it, so the HTML stays well nested. A claim within another
+ * claim's span ("two-wheelers" in "1.3m electric two-wheelers") is marked
+ * inside it; one that only overlaps another is left unmarked.
  */
 import { visibleMarkup } from '../sanitize.js';
 
 const OPEN = '\ue000';
-const OPEN_END = '\ue001';
+const END = '\ue001';
 const CLOSE = '\ue002';
 /** Digits of a claim's number: U+E010 stands for 0, U+E019 for 9. */
 const DIGIT_ZERO = 0xe010;
@@ -77,18 +79,36 @@ function markerNumber(id: number): string {
 /**
  * Source text as it is given to the renderer: line ends as "\n", characters
  * that would act unseen (controls, bidirectional overrides, the markers' range)
- * shown as visible escapes, and each span between markers. Spans must be in
- * order; one that overlaps the span before it is left out.
+ * shown as visible escapes, and each span between an opening and a closing
+ * marker, both naming its claim. Spans are taken in order of their start; one
+ * that overlaps another without lying within it is left out.
  */
 export function markSource(draft: string, spans: readonly Span[]): { source: string; marked: Set<number> } {
-  const parts: string[] = [];
+  const ordered = spans.filter((s) => s.start >= 0 && s.end > s.start && s.end <= draft.length).sort((a, b) => a.start - b.start || b.end - a.end);
+  /** Markers to insert: [offset, marker], closings before openings at one offset, inner spans closing first. */
+  const events: Array<[number, string]> = [];
   const marked = new Set<number>();
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at || s.end <= s.start || s.end > draft.length) continue;
-    parts.push(cleanSource(draft.slice(at, s.start)), OPEN, markerNumber(s.id), OPEN_END, cleanSource(draft.slice(s.start, s.end)), CLOSE);
+  const open: Span[] = [];
+  const closeUntil = (offset: number) => {
+    while (open.length && open[open.length - 1]!.end <= offset) {
+      const s = open.pop()!;
+      events.push([s.end, CLOSE + markerNumber(s.id) + END]);
+    }
+  };
+  for (const s of ordered) {
+    closeUntil(s.start);
+    const outer = open[open.length - 1];
+    if (outer && s.end > outer.end) continue;
+    events.push([s.start, OPEN + markerNumber(s.id) + END]);
+    open.push(s);
     marked.add(s.id);
-    at = s.end;
+  }
+  closeUntil(Infinity);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [offset, marker] of events) {
+    parts.push(cleanSource(draft.slice(at, offset)), marker);
+    at = offset;
   }
   parts.push(cleanSource(draft.slice(at)));
   return { source: parts.join(''), marked };
@@ -109,7 +129,9 @@ export interface MarkWriter {
 
 /** Ends of elements a claim never runs across: a mark still open there is closed. */
 const BLOCK_END = /^<\/(p|li|h[1-6]|td|th|blockquote|pre|ol|ul|table|div|section)>$/;
-const SCAN = /<[^>]*>|\ue000([\ue010-\ue019]{1,9})\ue001|\ue002|[\ue000-\ue01f]/g;
+const SCAN = /<[^>]*>|([\ue000\ue002])([\ue010-\ue019]{1,9})\ue001|[\ue000-\ue01f]/g;
+
+const readNumber = (digits: string) => Number([...digits].map((c) => c.charCodeAt(0) - DIGIT_ZERO).join(''));
 
 /**
  * Replaces the markers in rendered HTML by the writer's elements. Only markers
@@ -120,50 +142,54 @@ const SCAN = /<[^>]*>|\ue000([\ue010-\ue019]{1,9})\ue001|\ue002|[\ue000-\ue01f]/
 export function placeMarks(html: string, expected: ReadonlySet<number>, writer: MarkWriter): { html: string; placed: Set<number> } {
   const out: string[] = [];
   const placed = new Set<number>();
-  let current: number | null = null;
-  /** A piece was closed before a tag: the claim goes on at the next text. */
+  /** Claims open at this point, outermost first. */
+  const open: number[] = [];
+  /** Their pieces were closed before a tag: they go on at the next text. */
   let pending = false;
-  let at = 0;
-  const text = (t: string) => {
-    if (!t) return;
-    if (pending && current !== null) {
-      out.push(writer.resume(current));
-      pending = false;
-    }
-    out.push(t);
-  };
-  const end = () => {
-    if (current === null) return;
-    // The claim's end mark (its verdict's sign) is written even when its last piece held no text.
-    if (pending) out.push(writer.resume(current));
-    out.push(writer.close(current, true));
-    current = null;
+  const resume = () => {
+    if (!pending) return;
+    for (const id of open) out.push(writer.resume(id));
     pending = false;
   };
+  /** Ends the claims open from the innermost down to open[depth]. The end mark (the verdict's sign) is written even after a tag. */
+  const end = (depth: number) => {
+    resume();
+    while (open.length > depth) out.push(writer.close(open.pop()!, true));
+  };
+  let at = 0;
   for (const m of html.matchAll(SCAN)) {
-    text(html.slice(at, m.index));
+    const text = html.slice(at, m.index);
+    if (text) {
+      resume();
+      out.push(text);
+    }
     at = m.index + m[0].length;
     const token = m[0];
     if (token.startsWith('<')) {
-      if (current !== null && BLOCK_END.test(token)) end();
-      if (current !== null && !pending) {
-        out.push(writer.close(current, false));
+      if (open.length && BLOCK_END.test(token)) end(0);
+      if (open.length && !pending) {
+        for (let k = open.length - 1; k >= 0; k--) out.push(writer.close(open[k]!, false));
         pending = true;
       }
       out.push(token.replace(MARKERS, ''));
-    } else if (m[1] !== undefined) {
-      end();
-      const id = Number([...m[1]].map((c) => c.charCodeAt(0) - DIGIT_ZERO).join(''));
+    } else if (m[1] === OPEN) {
+      const id = readNumber(m[2]!);
       if (!expected.has(id) || placed.has(id)) continue;
+      resume();
       placed.add(id);
       out.push(writer.open(id));
-      current = id;
-    } else if (token === CLOSE) {
-      end();
+      open.push(id);
+    } else if (m[1] === CLOSE) {
+      const depth = open.indexOf(readNumber(m[2]!));
+      if (depth !== -1) end(depth);
     }
     // Any other character of the range is a stray marker: dropped.
   }
-  text(html.slice(at));
-  end();
+  const rest = html.slice(at);
+  if (rest) {
+    resume();
+    out.push(rest);
+  }
+  end(0);
   return { html: out.join(''), placed };
 }

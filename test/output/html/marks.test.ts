@@ -69,6 +69,27 @@ describe('claims marked in rendered Markdown', () => {
     expect(await marked('Range 12–14', ['12', '–14'])).toBe('<p>Range <m1>12</m1!><m2>–14</m2!></p>\n');
   });
 
+  it('marks a claim lying within another inside it, and leaves out one that only overlaps another', async () => {
+    const source = 'Sold 1.3m electric two-wheelers in 2023';
+    const at = (t: string) => source.indexOf(t);
+    const spans = [
+      { id: 1, start: at('1.3m'), end: source.length - ' in 2023'.length },
+      { id: 2, start: at('two-wheelers'), end: at('two-wheelers') + 3 },
+      { id: 3, start: at('wheelers'), end: source.length },
+    ];
+    const { source: withMarkers, marked: ids } = markSource(source, spans);
+    expect([...ids]).toEqual([1, 2]);
+    const html = placeMarks((await markdown()).render(withMarkers).replace(/<!--zgc-notes[^>]*-->\n?/g, ''), ids, WRITER).html;
+    expect(html).toBe('<p>Sold <m1>1.3m electric <m2>two</m2!>-wheelers</m1!> in 2023</p>\n');
+    const bold = markSource('**1.3m two** wheels', [
+      { id: 1, start: 2, end: 19 },
+      { id: 2, start: 7, end: 10 },
+    ]);
+    expect(placeMarks((await markdown()).render(bold.source).replace(/<!--zgc-notes[^>]*-->\n?/g, ''), bold.marked, WRITER).html).toBe(
+      '<p><strong><m1>1.3m <m2>two</m2!></m1></strong><m1+> wheels</m1!></p>\n',
+    );
+  });
+
   it('marks claims in list items and headings', async () => {
     const html = await marked('# Fair 2024\n\n- founded in 1999\n- **35 stalls**\n', ['2024', '1999', '35 stalls']);
     expect(html).toContain('<h3>Fair <m1>2024</m1!></h3>');
@@ -96,14 +117,14 @@ describe('markers the draft cannot forge', () => {
   });
 
   it('ignores markers of claims it was not given, and drops markers found inside a tag', () => {
-    const html = '<a href="x\ue000\ue012\ue001">\ue000\ue013\ue001t\ue002</a> \ue000\ue011\ue001ok\ue002';
+    const html = '<a href="x\ue000\ue012\ue001">\ue000\ue013\ue001t\ue002\ue013\ue001</a> \ue000\ue011\ue001ok\ue002\ue011\ue001';
     const out = placeMarks(html, new Set([1, 2]), WRITER);
     expect(out.html).toBe('<a href="x">t</a> <m1>ok</m1!>');
     expect([...out.placed]).toEqual([1]);
   });
 
   it('closes a mark that would run past the end of its block', () => {
-    const out = placeMarks('<p>\ue000\ue011\ue001open</p>\n<p>next</p>', new Set([1]), WRITER);
+    const out = placeMarks('<p>\ue000\ue011\ue001open</p>\n<p>next\ue002\ue011\ue001</p>', new Set([1]), WRITER);
     expect(out.html).toBe('<p><m1>open</m1!></p>\n<p>next</p>');
   });
 });
