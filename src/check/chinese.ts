@@ -47,6 +47,7 @@ const RANK = new RegExp(`第(?<num>\\d{1,4}|${HAN_NUM})(?<unit>位|名)?`, 'uy')
 const TOP = new RegExp(`(?<num>\\d{1,3}|${HAN_NUM})大(?=\\p{Script=Han})`, 'uy');
 const DATE = /(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<day>\d{1,2})[日号])?(?:(?:至|到|-|—|–|~)(?:(?<month2>\d{1,2})月)?(?<day2>\d{1,2})[日号])?/uy;
 const YEAR = /(?<year>\d{4})年(?!代)/uy;
+const NUMERAL_RUN = /[\d.,〇零一二两三四五六七八九十百千万亿点]+/uy;
 
 const UP = /(增长|增加|提高|上升|上涨|提升|增速|增幅|涨幅|扩大|攀升|增)[^，,、；;。]*$/u;
 const DOWN = /(下降|减少|降低|下滑|回落|下跌|缩小|降幅|跌幅|减|降)[^，,、；;。]*$/u;
@@ -143,7 +144,11 @@ export function findChineseClaims(text: string, draft: string): Claim[] {
     if (claim) {
       claims.push(claim);
       i = claim.end;
-    } else i++;
+    } else {
+      // A numeral that makes no claim is passed whole: trying again inside it would make a long one cost its square.
+      NUMERAL_RUN.lastIndex = i;
+      i = NUMERAL_RUN.test(text) ? Math.max(i + 1, NUMERAL_RUN.lastIndex) : i + 1;
+    }
   }
   return claims;
 }
