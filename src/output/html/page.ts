@@ -45,7 +45,9 @@ function summaryHtml(report: Report): string {
     ? `<ol class="problems">${listed
         .map((c) => {
           const says = shortSays(c);
-          return `<li><a class="jump" href="#claim-${c.id}">${badgeHtml(c.verdict)} <q>${pageInline(c.text)}</q></a> <span class="where">${pageInline(whereText(c))}</span>${says ? `: ${says}` : ''}</li>`;
+          // With one draft, its name is in the heading: the line and column say enough.
+          const where = report.drafts.length === 1 ? `line ${c.line}` : `${c.file}, line ${c.line}`;
+          return `<li>${badgeHtml(c.verdict)} <a class="jump" href="#claim-${c.id}">“${pageInline(c.text)}”</a> <span class="where">${pageInline(where)}</span>${says ? `: ${says}` : ''}</li>`;
         })
         .join('')}</ol>`
     : '<p>None.</p>';
@@ -71,7 +73,7 @@ async function draftHtml(draft: ReportDraft, index: number, report: Report): Pro
   const id = `draft-${index + 1}`;
   // A claim whose text could not be found where zgc check says it stands is still shown, with its note, below the draft.
   const apart = unplaced.length
-    ? `<div class="unplaced"><h3>Claims not found in the text above</h3><p>${unplaced.map((c) => `${markOpen(c)}${pageInline(c.text)}${markClose(c, true)} <span class="where">${pageInline(whereText(c))}</span>`).join('<br>\n')}</p>${notesListHtml(unplaced, report)}</div>`
+    ? `<div class="unplaced"><h3>Claims not marked in the text above</h3><p>${unplaced.map((c) => `${markOpen(c)}${pageInline(c.text)}${markClose(c, true)} <span class="where">${pageInline(whereText(c))}</span>`).join('<br>\n')}</p>${notesListHtml(unplaced, report)}</div>`
     : '';
   return `<section class="draft" id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${pageInline(draft.file)}</h2><p class="draft-counts">${escapeHtml(countsText(draft.counts))}</p><div class="body">\n${html}</div>${apart}</section>\n`;
 }

@@ -81,7 +81,7 @@ describe('zgc check --format html', () => {
     const summary = between(html, '<section class="summary"', '</section>');
     expect(summary).toContain('10 claims: 4 supported, 2 contradicted, 1 disputed, 3 unsupported.');
     expect([...summary.matchAll(/href="#claim-(\d+)"/g)].map((m) => m[1])).toEqual(['3', '5', '8']);
-    expect(summary).toMatch(/<q>2,400 kites<\/q><\/a> <span class="where">draft\.md:5:2<\/span>: the facts say 1,800/);
+    expect(summary).toMatch(/Contradicted<\/span> <a class="jump" href="#claim-3">“2,400 kites”<\/a> <span class="where">line 5<\/span>: the facts say 1,800/);
     const head = between(html, '<header class="report-head">', '</header>');
     expect(head).toContain('the facts in <code>facts</code> (5 facts)');
     expect(head).toContain('<time datetime="2024-06-03T12:00:00Z">2024-06-03 12:00 UTC</time>');
