@@ -1,4 +1,4 @@
-/** What the packed tarball holds and how it installs: the README's links resolve, a licence, no install scripts. */
+/** What the packed tarball holds and how it installs: the README's links resolve, a licence, no install scripts (prepack takes out the postinstall that builds a clone, pinst). */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ describe('the package', () => {
 
   it('installs globally with no warning about install scripts, and its runs write nothing into it', () => {
     const dir = tempDir('zgc-install-');
-    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
     const install = spawnSync('npm', ['install', '--global', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', path.join(dir, 'global'), path.join(dir, tarball)], { encoding: 'utf8' });
     expect(install.status).toBe(0);
