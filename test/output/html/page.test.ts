@@ -98,6 +98,12 @@ describe('zgc check --format html', () => {
     expect(txt).not.toContain('<em>');
   });
 
+  it('marks only the verdicts asked for with --only, counting all', async () => {
+    const { stdout: html } = await report(['draft.md', '--only', 'contradicted']);
+    expect([...html.matchAll(/<mark class="claim v-(\w+)"/g)].map((m) => m[1])).toEqual(['contradicted', 'contradicted']);
+    expect(html).toContain('10 claims: 4 supported, 2 contradicted, 1 disputed, 3 unsupported. 2 claims shown.');
+  });
+
   it('renders citations in the style asked for, as zgc cite does', async () => {
     const { stdout: html } = await report(['draft.md', '--style', 'mla']);
     const cite = await runZgc(['cite', 'courier-kites', '--style', 'mla', '--format', 'html', '--facts', FACTS]);
