@@ -22,6 +22,9 @@ const CURRENCIES: Record<string, string> = { 元人民币: 'CNY', 元: 'CNY', �
 const CURRENCY = Object.keys(CURRENCIES).join('|');
 /** Measure words: what follows them is what is counted. */
 const COUNTER = '[场名个家台项位人件款次所座届批条种国部辆只支份款]';
+/** Spans of time counted ("5年", "连续十五年", "三个月"), with the English word they are matched by, as "five years" is. */
+const DURATIONS: Record<string, string> = { 个月: 'months', 年: 'years', 天: 'days', 周: 'weeks', 小时: 'hours' };
+const DURATION = Object.keys(DURATIONS).join('|');
 const BEFORE: Record<string, ClaimBound> = {
   超过: 'more-than', 超: 'more-than', 逾: 'more-than', 突破: 'more-than', 多于: 'more-than', 高于: 'more-than', 大于: 'more-than',
   将近: 'nearly', 接近: 'nearly', 近: 'nearly', 大约: 'about', 约为: 'about', 约: 'about', 大概: 'about',
@@ -39,12 +42,17 @@ const NUM = `(?:${ARABIC})(?:${SCALE})?|${HAN_NUM}`;
  */
 const FIGURE = new RegExp(
   `(?<before>${BEFORE_WORDS})?(?<num>${NUM})(?:(?<to>至|到|-|—|–|~)(?<high>${NUM}))?(?<approx>余|多)?` +
-    `(?<unit>${CURRENCY}|%|个百分点|百分点|${COUNTER})?(?<after>左右|上下|以上|以下|以内)?`,
+    `(?<unit>${CURRENCY}|%|个百分点|百分点|${DURATION}|${COUNTER})?(?<after>左右|上下|以上|以下|以内)?(?<plus>\\+(?!\\d))?`,
   'uy',
 );
 const PERCENT_WORDS = new RegExp(`(?<before>${BEFORE_WORDS})?百分之(?<num>${ARABIC}|${HAN_NUM})(?<after>左右|以上|以下)?`, 'uy');
 const RANK = new RegExp(`第(?<num>\\d{1,4}|${HAN_NUM})(?<unit>位|名)?`, 'uy');
-const TOP = new RegExp(`(?<num>\\d{1,3}|${HAN_NUM})大(?=\\p{Script=Han})`, 'uy');
+/** "十大" (top ten), "百强" (top hundred). */
+const TOP = new RegExp(`(?<num>\\d{1,3}|${HAN_NUM}|百|千)(?:大|强)(?=\\p{Script=Han})`, 'uy');
+/** "四分之一": a fraction, read as a percentage of something ("超过四分之一" of output). */
+const FRACTION = new RegExp(`(?<before>${BEFORE_WORDS})?(?<whole>\\d{1,3}|${HAN_NUM})分之(?<part>\\d{1,3}|${HAN_NUM})`, 'uy');
+/** "3.27-3.31": days of one month as a post writes them, month and day joined by a point. */
+const POINT_DATES = /(?<m1>\d{1,2})\.(?<d1>\d{1,2})[-–—~](?<m2>\d{1,2})\.(?<d2>\d{1,2})(?![\d.])/uy;
 const DATE = /(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<day>\d{1,2})[日号])?(?:(?:至|到|-|—|–|~)(?:(?<month2>\d{1,2})月)?(?<day2>\d{1,2})[日号])?/uy;
 const YEAR = /(?<year>\d{4})年(?!代)/uy;
 const NUMERAL_RUN = /[\d.,〇零一二两三四五六七八九十百千万亿点]+/uy;
@@ -52,7 +60,7 @@ const NUMERAL_RUN = /[\d.,〇零一二两三四五六七八九十百千万亿点
 const UP = /(增长|增加|提高|上升|上涨|提升|增速|增幅|涨幅|扩大|攀升|增)[^，,、；;。]*$/u;
 const DOWN = /(下降|减少|降低|下滑|回落|下跌|缩小|降幅|跌幅|减|降)[^，,、；;。]*$/u;
 /** "第一次", "第一时间": 第一 as a word, not a rank. */
-const NOT_RANK_AFTER = /^(次|时间|步|批|线|手|个|天)/u;
+const NOT_RANK_AFTER = /^(次|时间|步|批|线|手|个|天|期|集|页|版|章|号|卷|条|节|季|轮|课|部分)/u;
 
 /** The value of a numeral in Chinese characters, or null. */
 export function hanNumeral(s: string): number | null {
@@ -61,6 +69,12 @@ export function hanNumeral(s: string): number | null {
   if (!/[十百千万亿点]/u.test(text)) {
     if (text.length === 1) return '零一二三四五六七八九'.indexOf(text);
     return Number([...text].map((c) => '零一二三四五六七八九'.indexOf(c)).join(''));
+  }
+  // "三点六万亿": a decimal before a scale, which nzh does not read: the decimal, then the scale.
+  const scaled = /^(.+点.+?)(万亿|亿|万)$/u.exec(text);
+  if (scaled) {
+    const mantissa = hanNumeral(scaled[1]!);
+    return mantissa === null ? null : Number(`${mantissa}e${Math.round(Math.log10(SCALES[scaled[2]!]!))}`);
   }
   const v = Number(Nzh.decodeS(text));
   return Number.isFinite(v) && v > 0 ? v : null;
@@ -115,9 +129,18 @@ function changeBefore(text: string, at: number): 'up' | 'down' | null {
   return /同比|比上年|较上年|环比/u.test(clause) ? 'up' : null;
 }
 
-/** Whether a figure starting or ending here stands in Chinese: a Han character beside it. */
+/** Whether a figure starting or ending here stands in Chinese: a Han character beside it, or beyond a bracket. */
 function besideHan(text: string, start: number, end: number): boolean {
-  return HAN.test(text[start - 1] ?? '') || HAN.test(text[end] ?? '');
+  const before = BRACKETS.includes(text[start - 1] ?? '') ? text[start - 2] : text[start - 1];
+  const after = BRACKETS.includes(text[end] ?? '') ? text[end + 1] : text[end];
+  return HAN.test(before ?? '') || HAN.test(after ?? '');
+}
+const BRACKETS = '()（）[]【】「」《》';
+
+/** Digit i continues a number: a digit before it, or a point or comma between digits. */
+function insideNumber(text: string, i: number): boolean {
+  const prev = text[i - 1] ?? '';
+  return /\d/.test(prev) || ((prev === '.' || prev === ',') && /\d/.test(text[i - 2] ?? ''));
 }
 
 /**
@@ -136,11 +159,11 @@ export function findChineseClaims(text: string, draft: string): Claim[] {
     const c = text.charCodeAt(i);
     // A figure starts at a digit, a numeral, 第, 百分之 or a qualifier; anything else moves on by one.
     const startsFigure = (c >= 48 && c <= 57) || HAN.test(text[i]!);
-    if (!startsFigure || (c >= 48 && c <= 57 && /[\d.,]/.test(text[i - 1] ?? ''))) {
+    if (!startsFigure || (c >= 48 && c <= 57 && insideNumber(text, i))) {
       i++;
       continue;
     }
-    const claim = readDate(text, draft, i, at) ?? readRank(text, draft, i, at) ?? readPercentWords(text, draft, i, at) ?? readTop(text, draft, i, at) ?? readFigure(text, draft, i, at);
+    const claim = readDate(text, draft, i, at) ?? readPointDates(text, draft, i, at) ?? readFraction(text, draft, i, at) ?? readRank(text, draft, i, at) ?? readPercentWords(text, draft, i, at) ?? readTop(text, draft, i, at) ?? readFigure(text, draft, i, at);
     if (claim) {
       claims.push(claim);
       i = claim.end;
@@ -177,12 +200,33 @@ function readDate(text: string, draft: string, i: number, at: At): Claim | null 
   return null;
 }
 
+function readPointDates(text: string, draft: string, i: number, at: At): Claim | null {
+  const m = at(POINT_DATES, i);
+  if (!m) return null;
+  const [m1, d1, m2, d2] = ['m1', 'd1', 'm2', 'd2'].map((k) => Number(m.groups![k]));
+  const end = i + m[0].length;
+  // Only as a span of days within one month, beside Chinese: "3.5-3.8" is a range of figures anywhere else.
+  if (m1 !== m2 || m1! < 1 || m1! > 12 || !(d1! < d2!) || d2! > 31 || !besideHan(text, i, end)) return null;
+  return { ...blank(i, end, draft.slice(i, end)), dimension: 'date', date: { from: { year: null, month: m1!, day: d1! }, to: { year: null, month: m1!, day: d2! } } };
+}
+
+function readFraction(text: string, draft: string, i: number, at: At): Claim | null {
+  const m = at(FRACTION, i);
+  if (!m) return null;
+  const whole = readNum(m.groups!.whole!).value;
+  const part = readNum(m.groups!.part!).value;
+  if (!whole || part === null || part >= whole) return null;
+  const end = i + m[0].length;
+  const bound = m.groups!.before ? BEFORE[m.groups!.before]! : 'exact';
+  return { ...blank(i, end, draft.slice(i, end)), dimension: 'percent', unit: 'percent', value: (100 * part) / whole, place: 0.1, sigPlace: 0.1, bound, share: true };
+}
+
 function readRank(text: string, draft: string, i: number, at: At): Claim | null {
   if (text[i] !== '第') return null;
   const m = at(RANK, i);
   if (!m) return null;
   const end = i + m[0].length;
-  if (!m.groups!.unit && NOT_RANK_AFTER.test(text.slice(end, end + 2))) return null;
+  if (NOT_RANK_AFTER.test(text.slice(end, end + 2))) return null;
   const r = readNum(m.groups!.num!);
   if (r.value === null || !Number.isInteger(r.value)) return null;
   return { ...blank(i, end, draft.slice(i, end)), dimension: 'rank', value: r.value, digits: r.digits };
@@ -204,7 +248,7 @@ function readPercentWords(text: string, draft: string, i: number, at: At): Claim
 function readTop(text: string, draft: string, i: number, at: At): Claim | null {
   const m = at(TOP, i);
   if (!m) return null;
-  const r = readNum(m.groups!.num!);
+  const r = readNum(m.groups!.num === '百' ? '一百' : m.groups!.num === '千' ? '一千' : m.groups!.num!);
   if (r.value === null || r.value < 2 || !Number.isInteger(r.value)) return null;
   const end = i + m[0].length;
   return { ...blank(i, end, draft.slice(i, end)), value: r.value, digits: r.digits, before: 'top' };
@@ -214,6 +258,8 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   const m = at(FIGURE, i);
   if (!m) return null;
   const g = m.groups!;
+  // "第12期": an issue's number, which readRank left alone.
+  if (text[i - 1] === '第') return null;
   const numStart = i + (g.before?.length ?? 0);
   const han = !/^\d/.test(g.num!);
   const unit = g.unit ?? '';
@@ -225,7 +271,7 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   // "3月", "1-11月", "3-5年": a month, a run of months, a duration.
   if (!unit && /^[年月日号时点分秒天周]/u.test(text[end] ?? '')) return null;
   // Digits with nothing Chinese about them are the English reading's.
-  if (!han && !besideHan(text, numStart, numStart + g.num!.length) && !/\p{Script=Han}/u.test(g.num! + unit + (g.approx ?? '') + (g.high ?? ''))) return null;
+  if (!han && !besideHan(text, numStart, numStart + g.num!.length) && !besideHan(text, numStart, end) && !/\p{Script=Han}/u.test(m[0].slice(g.before?.length ?? 0))) return null;
   // A year is read by readDate; "2024年" never reaches here, but "2024-2025年" would.
   const r = readNum(g.num!);
   const high = g.high ? readNum(g.high) : null;
@@ -233,6 +279,8 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   if (g.before) bound = BEFORE[g.before]!;
   if (g.approx) bound = 'more-than';
   if (g.after) bound = AFTER[g.after]!;
+  // "1000+", "400万+": at least.
+  if (g.plus) bound = 'at-least';
   let dimension: Claim['dimension'] = 'quantity';
   let claimUnit: string | null = null;
   if (unit === '%') claimUnit = 'percent';
@@ -240,8 +288,13 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   else if (CURRENCIES[unit] !== undefined) claimUnit = CURRENCIES[unit]!;
   if (claimUnit === 'percent' || claimUnit === 'percentage-point') dimension = 'percent';
   else if (claimUnit !== null) dimension = 'money';
+  const duration = DURATIONS[unit];
+  if (duration !== undefined && unit === '年' && r.value !== null && r.value >= 1800) {
+    // "2024-2025年": years, not a span of two thousand.
+    return { ...blank(i, end, draft.slice(i, end)), dimension: 'year', value: r.value, high: high?.value ?? null, digits: 4 };
+  }
   // A bare four-digit integer beside Chinese that no measure word follows is a year or a code: left alone.
-  if (dimension === 'quantity' && !unit && !g.approx && !g.before && r.scale === 1 && /^\d{4}$/.test(g.num!)) return null;
+  if (dimension === 'quantity' && !unit && !g.approx && !g.before && !g.plus && r.scale === 1 && /^\d{4}$/.test(g.num!)) return null;
   const claim: Claim = {
     ...blank(i, end, draft.slice(i, end)),
     dimension,
@@ -255,6 +308,7 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
     bound,
     problem: r.problem,
   };
+  if (duration !== undefined) claim.noun = [duration];
   if (dimension === 'percent') {
     claim.change = changeBefore(text, i);
     claim.share = /占/u.test(clauseBefore(text, i));

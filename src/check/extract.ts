@@ -216,7 +216,9 @@ class ClaimParser {
     const before = this.t(i - 1);
     if (c.before === null && before.kind === 'word') c.before = before.lower;
     if (c.dimension === 'quantity' || c.dimension === 'rank') {
-      for (let k = c.tokenEnd; c.noun.length < 2 && this.t(k).kind === 'word' && isHan(this.t(k)); k++) if (this.t(k).text.length > 1) c.noun.push(this.t(k).lower);
+      // The word after a measure word is what it counts ("100多台机器人来自..."), with the word after it, which may
+      // complete it ("机器|人") or say what it does: matching tells which (match.ts).
+      for (let k = c.tokenEnd; k < c.tokenEnd + 2 && this.t(k).kind === 'word' && isHan(this.t(k)); k++) c.noun.push(this.t(k).lower);
     }
     if (c.sentence === 0) c.sentence = this.tokens[i]!.sentence;
     this.claims.push(c);
@@ -277,7 +279,7 @@ class ClaimParser {
   private chineseAround(i: number): boolean {
     if (this.glued(i) && isHan(this.t(i - 1))) return true;
     let k = i + 1;
-    while (this.glued(k) && (this.t(k).kind === 'num' || /^[-–~.,%]$/.test(this.t(k).text))) k++;
+    while (this.glued(k) && (this.t(k).kind === 'num' || /^[-–~.,%+]$/.test(this.t(k).text))) k++;
     return this.glued(k) && isHan(this.t(k));
   }
 

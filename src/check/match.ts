@@ -13,6 +13,7 @@
  * The word index comes from the cache when the facts do (word-index.ts); a
  * fact is read and profiled only when its words make it a candidate.
  */
+import { HAN } from '../search/han.js';
 import type { Bound, Fact, FactBase } from '../facts/types.js';
 import { versionsOf } from '../facts/versions.js';
 import { catalogOf, DiskCatalog } from '../facts/catalog.js';
@@ -504,6 +505,17 @@ function leadIn(ex: Extraction, i: number): number | null {
   return null;
 }
 
+/**
+ * The question that sentence i, first of its paragraph, answers: in an interview or a Q&A, "How much went into
+ * research last year?" names what "3.6 trillion yuan" in the next paragraph is. Null when the paragraph before
+ * does not end in a question.
+ */
+function questionBefore(ex: Extraction, i: number): number | null {
+  const previous = ex.sentences[i - 1];
+  if (!previous || previous.isHeading || previous.isTableRow) return null;
+  return ex.tokens[previous.tokenEnd - 1]?.text === '?' ? i - 1 : null;
+}
+
 /** A header cell says what every cell of its column is: its words count as the figure's own. */
 const HEADER_WEIGHT = 1;
 
@@ -512,6 +524,19 @@ const HEADER_WEIGHT = 1;
  * the figure, and a bound keeps a sentence of thousands of figures linear.
  */
 export const CONTEXT_TOKENS = 64;
+
+/**
+ * The terms of what a claim counts. In Chinese the word after the measure word is it, read with the word after
+ * it where the two make one word of the vocabulary ("机器|人"); the second is otherwise what the thing does.
+ */
+function countedTerms(claim: Claim, terms: Terms): string[] {
+  const words = claim.noun.flatMap((w) => w.split('-'));
+  if (words.length && HAN.test(words[0]!)) {
+    const t = terms.termsAt(words, 0).at(-1);
+    return t === undefined || GENERIC_NOUNS.has(t) ? [] : [t];
+  }
+  return words.map((w) => terms.termOf(w)).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
+}
 
 /** The other claims of the claim's sentence within CONTEXT_TOKENS of it, in order. */
 export function nearbyClaims(ex: Extraction, claim: Claim): Claim[] {
@@ -533,7 +558,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   const openingEnd = Math.min(windowStart, sentence.tokenStart + CONTEXT_TOKENS);
   const weights = new Map<string, number>();
   const all = new Set<string>();
-  const noun = claim.noun.flatMap((w) => w.split('-')).map((w) => terms.termOf(w)).filter((t): t is string => t !== null && !GENERIC_NOUNS.has(t));
+  const noun = countedTerms(claim, terms);
   const nounSet = new Set(noun);
   const others = nearbyClaims(ex, claim);
   const claimClause = ex.tokens[claim.tokenStart]!.clause;
@@ -621,7 +646,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT, true);
   else {
     // "2024 harvest 👇" over "🔹 5,200 tonnes of apples": the line that leads into a run of bulleted lines speaks for each.
-    const lead = leadIn(ex, claim.sentence);
+    const lead = leadIn(ex, claim.sentence) ?? questionBefore(ex, claim.sentence);
     if (lead !== null) addSentence(lead, PREVIOUS_SENTENCE_WEIGHT, true);
   }
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));

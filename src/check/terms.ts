@@ -11,6 +11,10 @@ import type { Fact } from '../facts/types.js';
 import { stemmer } from 'stemmer';
 import { normalizeText } from '../search/normalize.js';
 import type { VocabularyGroup } from '../facts/vocabulary.js';
+import { HAN } from '../search/han.js';
+
+/** Chinese words read together to find a word of the vocabulary the dictionary split. */
+const MAX_JOINED_WORDS = 3;
 
 const STOPWORDS = new Set(
   (
@@ -119,6 +123,19 @@ export class Terms {
     if (FOUNDING_VERBS.test(w) && words[i - 1] === 'first') return [];
     const out = w.split('-').map((p) => this.termOf(p)).filter((t): t is string => t !== null);
     if (w === 'first' && FOUNDING_VERBS.test(words[i + 1] ?? '')) out.push(ESTABLISH);
+    // The dictionary splits a word by its neighbours ("机器人" alone, "机器|人" before "来自"): Chinese words that
+    // make a word of the vocabulary together are read as it too.
+    if (HAN.test(w)) {
+      let joined = w;
+      for (let j = i + 1; j < words.length && j <= i + MAX_JOINED_WORDS && HAN.test(words[j]!); j++) {
+        joined += words[j];
+        const t = this.single.get(joined);
+        if (t !== undefined) {
+          if (!out.includes(t)) out.push(t);
+          break;
+        }
+      }
+    }
     const phrases = this.phrases.get(baseStem(w));
     if (phrases) {
       for (const p of phrases) {

@@ -15,6 +15,7 @@ describe('Chinese numerals', () => {
     expect(hanNumeral('一百二十八')).toBe(128);
     expect(hanNumeral('三万亿')).toBe(3e12);
     expect(hanNumeral('八点三')).toBe(8.3);
+    expect(hanNumeral('三点六万亿')).toBe(3.6e12);
     expect(hanNumeral('两千')).toBe(2000);
     expect(hanNumeral('十一')).toBe(11);
     expect(hanNumeral('二〇二四')).toBe(2024);
