@@ -323,7 +323,7 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
 export function chineseMonthsAt(tokens: readonly Token[], k: number): number[] | undefined {
   const tok = tokens[k]!;
   const next = tokens[k + 1];
-  if (tok.kind === 'num' && /^\d{1,2}$/.test(tok.text) && next?.text === '月' && !next.space) {
+  if (tok.kind === 'num' && /^\d{1,2}$/.test(tok.text) && (next?.text === '月' || next?.text === '月份') && !next.space) {
     const m = Number(tok.text);
     if (m < 1 || m > 12) return undefined;
     const j = tokens[k - 1];

@@ -427,6 +427,12 @@ const HEADING_WEIGHT = 0.3;
 const OUTER_HEADING_WEIGHT = 0.2;
 /** Each clause boundary between a word and the figure ("retail sales, at 48.8 trillion yuan, grew 3.5 percent") weakens the word. */
 const CLAUSE_FACTOR = 0.7;
+/** The same across a comma between Chinese words, which parts less (tokens.ts). */
+const SOFT_CLAUSE_FACTOR = 0.9;
+/** Clauses read back, at most, for the one a clause naming only a change speaks of. */
+const MAX_TOPIC_HOPS = 3;
+/** Terms that name a change or a time, not what changed. */
+const CHANGE_TERMS = new Set([GROWTH, DATE, PLAIN_TERMS.termOf('year')!]);
 /** A year dates the words of its own clause ("The fair, established in 2007, hosted ..."): other clauses count less. */
 const YEAR_CLAUSE_FACTOR = 0.4;
 /** A fact whose own display counts the claim's noun ("128 events" for "138 events") is likelier. */
@@ -453,9 +459,10 @@ function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
     const words: Array<{ tok: Token; index: number }> = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
     const lower = words.map((w) => gluedWord(ex.tokens, w.index));
+    const ofWord = terms.termsOfWords(lower);
     words.forEach((w, i) => {
       const parts = ex.tokens[w.index - 1]?.text === '#' && !w.tok.space ? hashtagWords(w.tok.text) : null;
-      const own = parts ? parts.flatMap((_, j) => terms.termsAt(parts, j)) : terms.termsAt(lower, i);
+      const own = parts ? parts.flatMap((_, j) => terms.termsAt(parts, j)) : ofWord[i]!;
       ofToken[w.index] = own;
       for (const t of own) if (!first.has(t)) first.set(t, w.index);
     });
@@ -474,7 +481,7 @@ function hashtagWords(text: string): string[] | null {
 function gluedWord(tokens: readonly Token[], k: number): string {
   const tok = tokens[k]!;
   const next = tokens[k + 1];
-  if (!next || next.kind !== 'num' || next.space || next.text.length > 2 || !/^\d+$/.test(next.text)) return tok.lower;
+  if (!next || next.kind !== 'num' || next.space || next.text.length > 2 || !/^\d+$/.test(next.text) || HAN.test(tok.text)) return tok.lower;
   const after = tokens[k + 2];
   return after && !after.space && (after.kind === 'word' || after.kind === 'num') ? tok.lower : tok.lower + next.text;
 }
@@ -562,6 +569,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   const nounSet = new Set(noun);
   const others = nearbyClaims(ex, claim);
   const claimClause = ex.tokens[claim.tokenStart]!.clause;
+  const claimSoft = ex.tokens[claim.tokenStart]!.soft ?? 0;
   const firstClause = ex.tokens[sentence.tokenStart]!.clause;
   // "Events: 128", "National high-tech enterprises, 2024: 29,700": the label before a colon is the figure's own context.
   let first = claim.tokenStart;
@@ -580,6 +588,19 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   // "contributes 60% of growth, ..., while export intensity stood at 2.68%": a first clause with a figure of the same kind
   // names that figure's subject, not every figure's; a figure belongs to its own clause's words first.
   const firstClauseTaken = claimClause !== firstClause && others.some((o) => o.dimension === claim.dimension && ex.tokens[o.tokenStart]!.clause === firstClause);
+  // "2024年国内生产总值1349084亿元，比上年增长5.0%", "output reached 5.6 trillion, up 5% from a year earlier": a
+  // clause naming nothing but the change speaks of what the clause before it names, as if it were its own.
+  const named = new Set<number>();
+  for (const { tok, index } of words) {
+    if (tok.start >= claim.start && tok.end <= claim.end) continue;
+    if ((termsOfToken[index] ?? []).some((t) => !CHANGE_TERMS.has(t)) && !others.some((o) => tok.start >= o.start && tok.end <= o.end)) named.add(tok.clause);
+  }
+  let topicClause = claimClause;
+  for (let c = claimClause; !named.has(c) && c > firstClause && claimClause - c < MAX_TOPIC_HOPS; ) {
+    c--;
+    if (named.has(c)) topicClause = c;
+  }
+  const topicSoft = topicClause === claimClause ? claimSoft : (words.find((w) => w.tok.clause === topicClause)?.tok.soft ?? claimSoft);
   // Word distance: words between the token and the figure.
   const firstAfter = words.findIndex((w) => w.tok.start >= claim.end);
   const lastBefore = words.map((w) => w.tok.end <= claim.start).lastIndexOf(true);
@@ -600,9 +621,11 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
     else if (tok.start >= claim.end) distance = i - (firstAfter === -1 ? i : firstAfter);
     else distance = 0;
     const inLabel = labelled && tok.end <= before.start;
-    const clauses = inLabel || beforeBracket ? 0 : Math.abs(tok.clause - claimClause);
+    const anchor = tok.clause <= topicClause ? topicClause : claimClause;
+    const clauses = inLabel || beforeBracket || (tok.clause > topicClause && tok.clause < claimClause) ? 0 : Math.abs(tok.clause - anchor);
+    const softClauses = Math.min(clauses, Math.abs((tok.soft ?? 0) - (anchor === topicClause ? topicSoft : claimSoft)));
     const factor = claim.dimension === 'year' ? YEAR_CLAUSE_FACTOR : CLAUSE_FACTOR;
-    let w = inLabel ? 1 : (1 / (1 + distance / 3)) * Math.max(0.2, factor ** clauses);
+    let w = inLabel ? 1 : (1 / (1 + distance / 3)) * Math.max(0.2, factor ** (clauses - softClauses) * SOFT_CLAUSE_FACTOR ** softClauses);
     // A year dates the figure beside it ("29,700 enterprises in 2023"): for a year, that figure's words are its own.
     // "output expanded 5.6% and retail sales 3.5%": words after the figure that stand nearer the next figure are that
     // figure's subject, not this one's.

@@ -148,12 +148,14 @@ export class Terms {
     return out;
   }
 
+  /** The terms of each of a sequence of lower-case words. */
+  termsOfWords(words: readonly string[]): string[][] {
+    return words.map((w, i) => (/^\d/.test(w) ? [] : this.termsAt(words, i)));
+  }
+
   /** Terms of a text (a fact's title, alias, statement). */
   termsOfText(text: string): string[] {
-    const words = normalizeText(text).split(' ').filter(Boolean);
-    const out: string[] = [];
-    for (let i = 0; i < words.length; i++) if (!/^\d/.test(words[i]!)) out.push(...this.termsAt(words, i));
-    return out;
+    return this.termsOfWords(normalizeText(text).split(' ').filter(Boolean)).flat();
   }
 }
 

@@ -17,6 +17,8 @@ export interface Token {
   space: boolean;
   /** Clause number, counted through the whole draft: commas, semicolons, brackets and dashes start a new one. */
   clause: number;
+  /** Clause marks so far, through the draft, that are commas between Chinese words (see segment). */
+  soft?: number;
   sentence: number;
 }
 
@@ -157,6 +159,7 @@ export function segment(tokens: Token[], text: string, breaks: number[], heading
   const sentences: Sentence[] = [];
   let start = 0;
   let clause = 0;
+  let soft = 0;
   let b = 0;
   let h = 0;
   // Open headings, outermost first: a heading closes those of its level and below.
@@ -192,7 +195,13 @@ export function segment(tokens: Token[], text: string, breaks: number[], heading
       }
       b++;
     }
-    if (i > start && (CLAUSE_PUNCT.has(t.text) || (t.text === '–' && t.space) || (t.kind === 'word' && CLAUSE_WORDS.has(t.lower)))) clause++;
+    if (i > start && (CLAUSE_PUNCT.has(t.text) || (t.text === '–' && t.space) || (t.kind === 'word' && CLAUSE_WORDS.has(t.lower)))) {
+      clause++;
+      // A Chinese sentence runs on through commas about one topic ("2024年国内生产总值……，比上年增长5.0%"): its commas
+      // part less than English ones, and matching weighs them so (match.ts).
+      if ((t.text === ',' || t.text === '、') && (isHan(tokens[i - 1]) || isHan(tokens[i + 1]))) soft++;
+    }
+    t.soft = soft;
     // A paragraph break inside one block (two newlines) also ends a sentence.
     if (i > 0 && /\n[ \t\u00a0]*\n/.test(text.slice(tokens[i - 1]!.end, t.start))) {
       close(i);
