@@ -41,7 +41,7 @@ const NUM = `(?:${ARABIC})(?:${SCALE})?|${HAN_NUM}`;
  * qualifier after it. Dates, ranks and "百分之" have patterns of their own.
  */
 const FIGURE = new RegExp(
-  `(?<before>${BEFORE_WORDS})?(?<num>${NUM})(?:(?<to>至|到|-|—|–|~)(?<high>${NUM}))?(?<approx>余|多)?` +
+  `(?<before>${BEFORE_WORDS})?(?<num>${NUM})(?:(?<to>至|到|-|—|–|~)(?<high>${NUM}))?(?<approx>余|多)?(?<approxScale>万亿|亿|万)?` +
     `(?<unit>${CURRENCY}|%|个百分点|百分点|${DURATION}|${COUNTER})?(?<after>左右|上下|以上|以下|以内)?(?<plus>\\+(?!\\d))?`,
   'uy',
 );
@@ -103,6 +103,13 @@ function readNum(text: string): Read {
   const sig = significant(int!, dec);
   // "三万亿" is written to the trillion: its last place is its rounding.
   return { value, place: sig.sigPlace, sigPlace: sig.sigPlace, digits: sig.digits, scale: 1, problem: null };
+}
+
+function scaleRead(r: Read, scale: number): void {
+  if (r.value !== null) r.value = Number(`${r.value}e${Math.round(Math.log10(scale))}`);
+  r.place *= scale;
+  r.sigPlace *= scale;
+  r.scale *= scale;
 }
 
 function blank(start: number, end: number, text: string): Claim {
@@ -275,6 +282,8 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   // A year is read by readDate; "2024年" never reaches here, but "2024-2025年" would.
   const r = readNum(g.num!);
   const high = g.high ? readNum(g.high) : null;
+  // "六千多万", "300余万": a scale after 多 or 余 scales the figure before it.
+  if (g.approxScale) scaleRead(r, SCALES[g.approxScale]!);
   let bound: ClaimBound = 'exact';
   if (g.before) bound = BEFORE[g.before]!;
   if (g.approx) bound = 'more-than';

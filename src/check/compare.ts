@@ -144,6 +144,13 @@ export function compareAmounts(claim: Amount, fact: Amount): Outcome {
   }
   const c = interval(claim, false);
   const f = interval(fact, true);
+  // "More than 20 million" for a figure of over 200 million is a slip of scale (千万 for 亿, thousand for million),
+  // not a modest claim: a draft's bound reaches as far as a fact's does (BOUND_REACH), and a fact wholly beyond it
+  // is ruled out. Within it, a weaker bound ("more than 500" for over 1,000) holds.
+  const lower = claim.bound === 'more-than' || claim.bound === 'at-least';
+  const upper = claim.bound === 'less-than' || claim.bound === 'at-most';
+  if (lower && x > 0 && f.lo >= x * BOUND_REACH) return 'contradicted';
+  if (upper && (claim.high ?? x) > 0 && f.hi <= (claim.high ?? x) / BOUND_REACH) return 'contradicted';
   if (inside(f, c)) return 'supported';
   return meet(f, c) ? 'unsupported' : 'contradicted';
 }

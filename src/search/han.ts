@@ -65,8 +65,14 @@ function dictionaryWords(run: string, from: number, to: number, out: HanWord[]):
       const start = piece + s.index;
       const text = s.segment;
       if (text.length > 1 || FUNCTION_CHARACTERS.has(text)) {
+        // A character standing alone before a word modifies it ("高|技能" is 高技能, high-skilled; "大|模型"): one word,
+        // or what tells 高技能人才 from 技能人才 would be lost. Measure words count what follows, never modify it.
+        const last = out[out.length - 1];
+        if (joined && last === joined && joined.text.length === 1 && text.length > 1 && !COUNTERS.includes(joined.text)) {
+          last.text += text;
+          last.end = start + text.length;
+        } else out.push({ text, start, end: start + text.length, numeral: false });
         joined = null;
-        out.push({ text, start, end: start + text.length, numeral: false });
       } else if (joined && joined.text.length < MAX_JOINED) {
         joined.text += text;
         joined.end = start + 1;

@@ -46,6 +46,7 @@ describe('figures in Chinese copy', () => {
   it('reads qualifiers before and after a figure as bounds', () => {
     expect(one('港区共有1万余名员工。').bound).toBe('more-than');
     expect(one('港区共有50多家企业。').bound).toBe('more-than');
+    expect([one('港区有六千多万名员工。').value, one('港区有300余万名员工。').value]).toEqual([6e7, 3e6]);
     expect(one('港区共有近三千家企业。').bound).toBe('nearly');
     expect(one('港区共有约300家企业。').bound).toBe('about');
     expect(one('港区共有300家左右企业。').bound).toBe('about');

@@ -62,6 +62,14 @@ describe('bounds', () => {
     expect(compareAmounts(amount(1000, 'at-least'), moreThan1000)).toBe('supported');
   });
 
+  it('contradicts a bound ten times short of the fact: a slip of scale, not a weaker claim', () => {
+    expect(compareAmounts(amount(100, 'more-than'), moreThan1000)).toBe('contradicted');
+    expect(compareAmounts(amount(101, 'more-than'), moreThan1000)).toBe('supported');
+    expect(compareAmounts(amount(100, 'at-least'), amount(1000))).toBe('contradicted');
+    expect(compareAmounts(amount(10000, 'less-than'), amount(1000))).toBe('contradicted');
+    expect(compareAmounts(amount(5000, 'less-than'), amount(1000))).toBe('supported');
+  });
+
   it('contradicts a figure the bound rules out, the bare bound included', () => {
     expect(compareAmounts(amount(1000), moreThan1000)).toBe('contradicted');
     expect(compareAmounts(amount(900), moreThan1000)).toBe('contradicted');
