@@ -23,13 +23,13 @@ const CURRENCY = Object.keys(CURRENCIES).join('|');
 /** Measure words: what follows them is what is counted. */
 const COUNTER = '[场名个家台项位人件款次所座届批条种国部辆只支份款]';
 /** Spans of time counted ("5年", "连续十五年", "三个月"), with the English word they are matched by, as "five years" is. */
-const DURATIONS: Record<string, string> = { 个月: 'months', 年: 'years', 天: 'days', 周: 'weeks', 小时: 'hours' };
+const DURATIONS: Record<string, string> = { 个季度: 'quarters', 个月: 'months', 年: 'years', 天: 'days', 周: 'weeks', 小时: 'hours' };
 const DURATION = Object.keys(DURATIONS).join('|');
 const BEFORE: Record<string, ClaimBound> = {
   超过: 'more-than', 超: 'more-than', 逾: 'more-than', 突破: 'more-than', 多于: 'more-than', 高于: 'more-than', 大于: 'more-than',
   将近: 'nearly', 接近: 'nearly', 近: 'nearly', 大约: 'about', 约为: 'about', 约: 'about', 大概: 'about',
   不到: 'less-than', 不足: 'less-than', 少于: 'less-than', 低于: 'less-than', 不少于: 'at-least', 不低于: 'at-least', 至少: 'at-least',
-  最多: 'at-most', 至多: 'at-most', 多达: 'at-most', 不超过: 'at-most',
+  最多: 'at-most', 至多: 'at-most', 多达: 'at-most', 不超过: 'at-most', 最高: 'at-most', 高达: 'at-most',
 };
 const BEFORE_WORDS = Object.keys(BEFORE).sort((a, b) => b.length - a.length).join('|');
 const AFTER: Record<string, ClaimBound> = { 左右: 'about', 上下: 'about', 以上: 'more-than', 以下: 'at-most', 以内: 'at-most' };
@@ -41,7 +41,7 @@ const NUM = `(?:${ARABIC})(?:${SCALE})?|${HAN_NUM}`;
  * qualifier after it. Dates, ranks and "百分之" have patterns of their own.
  */
 const FIGURE = new RegExp(
-  `(?<before>${BEFORE_WORDS})?(?<num>${NUM})(?:(?<to>至|到|-|—|–|~)(?<high>${NUM}))?(?<approx>余|多)?(?<approxScale>万亿|亿|万)?` +
+  `(?<before>${BEFORE_WORDS})?(?<sign>[-−+](?=\\d))?(?<num>${NUM})(?:%?(?<to>至|到|-|—|–|~)(?<high>${NUM}))?(?<approx>余|多)?(?<approxScale>万亿|亿|万)?` +
     `(?<unit>${CURRENCY}|%|个百分点|百分点|${DURATION}|${COUNTER})?(?<after>左右|上下|以上|以下|以内)?(?<plus>\\+(?!\\d))?`,
   'uy',
 );
@@ -51,6 +51,8 @@ const RANK = new RegExp(`第(?<num>\\d{1,4}|${HAN_NUM})(?<unit>位|名)?`, 'uy')
 const TOP = new RegExp(`(?<num>\\d{1,3}|${HAN_NUM}|百|千)(?:大|强)(?=\\p{Script=Han})`, 'uy');
 /** "四分之一": a fraction, read as a percentage of something ("超过四分之一" of output). */
 const FRACTION = new RegExp(`(?<before>${BEFORE_WORDS})?(?<whole>\\d{1,3}|${HAN_NUM})分之(?<part>\\d{1,3}|${HAN_NUM})`, 'uy');
+/** "四成" (four tenths, 40%): 成 after a numeral, unless it starts a word (成为, 成功 ...). */
+const TENTHS = new RegExp(`(?<before>${BEFORE_WORDS})?(?<num>[一二两三四五六七八九]|\\d(?:\\.\\d)?)成(?![为功本果立熟交员长就绩都品分效型])`, 'uy');
 /** "3.27-3.31": days of one month as a post writes them, month and day joined by a point. */
 const POINT_DATES = /(?<m1>\d{1,2})\.(?<d1>\d{1,2})[-–—~](?<m2>\d{1,2})\.(?<d2>\d{1,2})(?![\d.])/uy;
 const DATE = /(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?:(?<day>\d{1,2})[日号])?(?:(?:至|到|-|—|–|~)(?:(?<month2>\d{1,2})月)?(?<day2>\d{1,2})[日号])?/uy;
@@ -165,12 +167,14 @@ export function findChineseClaims(text: string, draft: string): Claim[] {
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     // A figure starts at a digit, a numeral, 第, 百分之 or a qualifier; anything else moves on by one.
-    const startsFigure = (c >= 48 && c <= 57) || HAN.test(text[i]!);
+    // A sign starts one after Chinese: "房地产开发投资-10.6%".
+    const sign = (text[i] === '-' || text[i] === '+' || text[i] === '−') && /\d/.test(text[i + 1] ?? '') && HAN.test(text[i - 1] ?? '');
+    const startsFigure = (c >= 48 && c <= 57) || sign || HAN.test(text[i]!);
     if (!startsFigure || (c >= 48 && c <= 57 && insideNumber(text, i))) {
       i++;
       continue;
     }
-    const claim = readDate(text, draft, i, at) ?? readPointDates(text, draft, i, at) ?? readFraction(text, draft, i, at) ?? readRank(text, draft, i, at) ?? readPercentWords(text, draft, i, at) ?? readTop(text, draft, i, at) ?? readFigure(text, draft, i, at);
+    const claim = readDate(text, draft, i, at) ?? readPointDates(text, draft, i, at) ?? readFraction(text, draft, i, at) ?? readTenths(text, draft, i, at) ?? readRank(text, draft, i, at) ?? readPercentWords(text, draft, i, at) ?? readTop(text, draft, i, at) ?? readFigure(text, draft, i, at);
     if (claim) {
       claims.push(claim);
       i = claim.end;
@@ -228,6 +232,16 @@ function readFraction(text: string, draft: string, i: number, at: At): Claim | n
   return { ...blank(i, end, draft.slice(i, end)), dimension: 'percent', unit: 'percent', value: (100 * part) / whole, place: 0.1, sigPlace: 0.1, bound, share: true };
 }
 
+function readTenths(text: string, draft: string, i: number, at: At): Claim | null {
+  const m = at(TENTHS, i);
+  if (!m) return null;
+  const r = readNum(m.groups!.num!);
+  if (r.value === null) return null;
+  const end = i + m[0].length;
+  const bound = m.groups!.before ? BEFORE[m.groups!.before]! : 'exact';
+  return { ...blank(i, end, draft.slice(i, end)), dimension: 'percent', unit: 'percent', value: r.value * 10, place: 10 * r.place, sigPlace: 10 * r.sigPlace, bound, share: true };
+}
+
 function readRank(text: string, draft: string, i: number, at: At): Claim | null {
   if (text[i] !== '第') return null;
   const m = at(RANK, i);
@@ -267,7 +281,7 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   const g = m.groups!;
   // "第12期": an issue's number, which readRank left alone.
   if (text[i - 1] === '第') return null;
-  const numStart = i + (g.before?.length ?? 0);
+  const numStart = i + (g.before?.length ?? 0) + (g.sign?.length ?? 0);
   const han = !/^\d/.test(g.num!);
   const unit = g.unit ?? '';
   const end = i + m[0].length;
@@ -278,7 +292,7 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   // "3月", "1-11月", "3-5年": a month, a run of months, a duration.
   if (!unit && /^[年月日号时点分秒天周]/u.test(text[end] ?? '')) return null;
   // Digits with nothing Chinese about them are the English reading's.
-  if (!han && !besideHan(text, numStart, numStart + g.num!.length) && !besideHan(text, numStart, end) && !/\p{Script=Han}/u.test(m[0].slice(g.before?.length ?? 0))) return null;
+  if (!han && !besideHan(text, numStart, numStart + g.num!.length) && !besideHan(text, numStart, end) && !besideHan(text, i, end) && !/\p{Script=Han}/u.test(m[0].slice(g.before?.length ?? 0))) return null;
   // A year is read by readDate; "2024年" never reaches here, but "2024-2025年" would.
   const r = readNum(g.num!);
   const high = g.high ? readNum(g.high) : null;
@@ -286,6 +300,8 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   if (g.approxScale) scaleRead(r, SCALES[g.approxScale]!);
   let bound: ClaimBound = 'exact';
   if (g.before) bound = BEFORE[g.before]!;
+  // "近6个季度", "近三年": the last six quarters, three years; 近 before a span of time says which, not how many.
+  if (g.before === '近' && DURATIONS[unit] !== undefined) return readFigure(text, draft, i + g.before.length, at);
   if (g.approx) bound = 'more-than';
   if (g.after) bound = AFTER[g.after]!;
   // "1000+", "400万+": at least.
@@ -304,10 +320,11 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   }
   // A bare four-digit integer beside Chinese that no measure word follows is a year or a code: left alone.
   if (dimension === 'quantity' && !unit && !g.approx && !g.before && !g.plus && r.scale === 1 && /^\d{4}$/.test(g.num!)) return null;
+  const negative = g.sign === '-' || g.sign === '−';
   const claim: Claim = {
     ...blank(i, end, draft.slice(i, end)),
     dimension,
-    value: r.value,
+    value: r.value === null ? null : negative ? -r.value : r.value,
     high: high?.value ?? null,
     place: high ? Math.min(r.place, high.place) : r.place,
     sigPlace: high ? Math.min(r.sigPlace, high.sigPlace) : r.sigPlace,
@@ -319,7 +336,8 @@ function readFigure(text: string, draft: string, i: number, at: At): Claim | nul
   };
   if (duration !== undefined) claim.noun = [duration];
   if (dimension === 'percent') {
-    claim.change = changeBefore(text, i);
+    // "+8.3%", "-10.6%": a signed percentage is a change.
+    claim.change = g.sign ? (negative ? 'down' : 'up') : changeBefore(text, i);
     claim.share = /占/u.test(clauseBefore(text, i));
   }
   return claim;

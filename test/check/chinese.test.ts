@@ -70,6 +70,20 @@ describe('figures in Chinese copy', () => {
     expect([year.dimension, year.value]).toEqual(['year', 2024]);
   });
 
+  it('reads signs, ranges of percentages, tenths, ceilings and spans of recent time', () => {
+    const fall = one('港口投资-10.6%。');
+    expect([fall.value, fall.change]).toEqual([-10.6, 'down']);
+    expect(one('出口+7.1%。').change).toBe('up');
+    const range = one('预计增长4.7%至5%。');
+    expect([range.value, range.high, range.unit]).toEqual([4.7, 5, 'percent']);
+    expect(one('关税最高60%。').bound).toBe('at-most');
+    const tenths = one('外贸贡献约四成。');
+    expect([tenths.value, tenths.bound, tenths.unit]).toEqual([40, 'about', 'percent']);
+    const recent = one('增速为近6个季度最快。');
+    expect([recent.text, recent.value, recent.bound, recent.noun[0]]).toEqual(['6个季度', 6, 'exact', 'quarters']);
+    expect(claims('港口成为第一大港，成功转型。').map((c) => c.text)).toEqual(['第一']);
+  });
+
   it('makes no claim of words that hold numerals, months or ordinals of sequence', () => {
     expect(claims('这一点十分重要，一带一路是一个统一的平台。第一次会议在3月召开，1-11月数据尚未发布。')).toEqual([]);
   });
