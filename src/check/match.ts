@@ -523,6 +523,33 @@ function questionBefore(ex: Extraction, i: number): number | null {
   return ex.tokens[previous.tokenEnd - 1]?.text === '?' ? i - 1 : null;
 }
 
+/** Words at most this long before a colon make a label ("Industrial output:"). */
+const MAX_LABEL_TOKENS = 8;
+
+/**
+ * The label ("Industrial output:") opening the part of a line that sentence i continues after semicolons, as
+ * token indices [start, end); null when the sentences before it in its block do not all end in a semicolon or the
+ * first opens with no label.
+ */
+function semicolonLabel(ex: Extraction, i: number): [number, number] | null {
+  const block = ex.sentences[i]!.block;
+  let first = i;
+  for (let n = 0; n < MAX_BULLETS; n++) {
+    const prev = ex.sentences[first - 1];
+    if (!prev || prev.block !== block || prev.isHeading || ex.tokens[prev.tokenEnd - 1]?.text !== ';') break;
+    first--;
+  }
+  if (first === i) return null;
+  const s = ex.sentences[first]!;
+  for (let k = s.tokenStart; k < Math.min(s.tokenEnd, s.tokenStart + MAX_LABEL_TOKENS + 1); k++) {
+    const tok = ex.tokens[k]!;
+    if (tok.text === ':') return k > s.tokenStart ? [s.tokenStart, k] : null;
+    // A year may date a label ("Harvest, 2024:"); another figure makes it a claim.
+    if (tok.kind === 'num' && !/^\d{4}$/.test(tok.text)) return null;
+  }
+  return null;
+}
+
 /** A header cell says what every cell of its column is: its words count as the figure's own. */
 const HEADER_WEIGHT = 1;
 
@@ -666,8 +693,20 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   sentence.headings.forEach((h, i) => addSentence(h, i === sentence.headings.length - 1 ? HEADING_WEIGHT : OUTER_HEADING_WEIGHT));
   const previous = ex.sentences[claim.sentence - 1];
   const own = new Set(all);
-  if (previous && previous.block === sentence.block && !previous.isHeading) addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT, true);
-  else {
+  if (previous && previous.block === sentence.block && !previous.isHeading) {
+    addSentence(claim.sentence - 1, PREVIOUS_SENTENCE_WEIGHT, true);
+    // "Retail sales: +3.5% in 2024; Dec. +3.7%; Nov. +3%": a label opening a line speaks for each part of it the
+    // semicolons set apart, as for its first.
+    const label = semicolonLabel(ex, claim.sentence);
+    if (label) {
+      for (let k = label[0]; k < label[1]; k++) {
+        for (const t of termsOfToken[k] ?? []) {
+          set(t, HEADER_WEIGHT);
+          ownSentence.add(t);
+        }
+      }
+    }
+  } else {
     // "2024 harvest 👇" over "🔹 5,200 tonnes of apples": the line that leads into a run of bulleted lines speaks for each.
     const lead = leadIn(ex, claim.sentence) ?? questionBefore(ex, claim.sentence);
     if (lead !== null) addSentence(lead, PREVIOUS_SENTENCE_WEIGHT, true);

@@ -186,6 +186,35 @@ describe('lines of a social post', () => {
   });
 });
 
+describe('a line parted by semicolons', () => {
+  it('gives each part the label that opens the line', () => {
+    const results = checkDraft('- Westvale cooperative apple harvest: 12% growth; 5,200 tonnes\n', index);
+    expect(find(results, '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+    expect(find(checkDraft('- Westvale cooperative pear harvest: 1,900 tonnes; 5,200 tonnes\n', index), '5,200')).toMatchObject({ verdict: 'contradicted', fact: { id: 'pear-harvest-2024' } });
+    // The label's words weigh as the part's own, not as a sentence before it.
+    const ex = extractClaims('- Westvale cooperative apple harvest: 12% growth; 5,200 tonnes\n');
+    const tonnes = ex.claims.find((c) => c.text.startsWith('5,200'))!;
+    expect(ex.sentences[tonnes.sentence]!.tokenStart).toBeGreaterThan(ex.sentences[0]!.tokenStart);
+    const ctx = claimContext(ex, tonnes, index.terms);
+    expect(ctx.weights.get(index.terms.termOf('apple')!)).toBe(1);
+    expect(ctx.own.has(index.terms.termOf('harvest')!)).toBe(true);
+  });
+});
+
+describe('an answer to a question', () => {
+  it('reads the question the paragraph before asks', () => {
+    const draft = 'Host: How many tonnes of pears did the Westvale cooperative harvest in 2024?\n\nGuest: 1,900 tonnes, a good year.\n';
+    expect(find(checkDraft(draft, index), '1,900')).toMatchObject({ verdict: 'supported', fact: { id: 'pear-harvest-2024' } });
+  });
+});
+
+describe('a clause naming only a change', () => {
+  it('speaks of what the clause before it names', () => {
+    const draft = 'Reporting on the season, the Westvale cooperative harvested 5,200 tonnes of apples in 2024, up 12%.\n';
+    expect(find(checkDraft(draft, index), '12%')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-growth-2024' } });
+  });
+});
+
 describe('a counted noun', () => {
   it('does not hand the claim to a fact it is counted by when the words name another fact far better', () => {
     const draft = ['| Indicator | Figure | Period |', '|---|---|---|', '| Westvale world rank in cider exports | 2nd | 2024 |', ''].join('\n');
