@@ -63,6 +63,9 @@ function bashReply(values: OptionInfo['values'] | CommandInfo['completes']): str
       return `COMPREPLY=( $(compgen -W ${shq(SHELLS.join(' '))} -- "$cur") )`;
     case 'ids':
       return 'COMPREPLY=( $(compgen -W "$(_zgc_words facts; _zgc_words sources)" -- "$cur") )';
+    case 'facts':
+      // A word that cannot start an id ("研发经费", "R&D") is a query: the ids of the facts it finds replace it.
+      return 'if [[ -n "$cur" && "$cur" == *[^a-z0-9-]* ]]; then COMPREPLY=( $(_zgc_words query "$cur") ); else COMPREPLY=( $(compgen -W "$(_zgc_words facts)" -- "$cur") ); fi';
     default:
       return `COMPREPLY=( $(compgen -W "$(_zgc_words ${values})" -- "$cur") )`;
   }
@@ -101,6 +104,7 @@ _zgc_words() {
     facts) "\${COMP_WORDS[0]}" list "\${facts[@]}" --field id 2>/dev/null ;;
     sources) "\${COMP_WORDS[0]}" sources "\${facts[@]}" --field id 2>/dev/null ;;
     tags) "\${COMP_WORDS[0]}" list "\${facts[@]}" --field tags 2>/dev/null | tr ',' '\\n' | sort -u ;;
+    query) "\${COMP_WORDS[0]}" search "\${facts[@]}" --field id -- "$2" 2>/dev/null | head -n 20 ;;
   esac
 }
 

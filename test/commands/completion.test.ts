@@ -49,6 +49,12 @@ describe('zgc completion bash', () => {
     expect(complete('zgc', '--no-cache', '--no-color', 'stat', 'robot-')).toEqual(['robot-growth-2024', 'robot-guides-2024']);
   });
 
+  it('replaces a word that cannot start an id (a query: capitals, spaces, Chinese) with the ids of the facts it finds', () => {
+    expect(complete('zgc', 'stat', 'Robot guides')).toEqual(['robot-guides-2024', 'robot-growth-2024']);
+    expect(complete('zgc', 'stat', '导览机器人')).toEqual(['robot-guides-2024']);
+    expect(complete('zgc', 'stat', 'robot-gu')).toEqual(['robot-guides-2024']);
+  });
+
   it("completes each command's own --format values", () => {
     expect(complete('zgc', 'stat', '--format', '')).toEqual(['table', 'plain', 'json', 'ndjson', 'tsv', 'csv']);
     expect(complete('zgc', 'lint', '--format', '')).toEqual(['plain', 'json']);
