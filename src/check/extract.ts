@@ -721,7 +721,33 @@ class ClaimParser {
     if (time !== null) return time;
     const fig = this.wordFigure(i);
     if (fig === null) return i + 1;
+    if (this.inCompound(i, fig)) return fig.next;
     return this.finishClaim(i, fig);
+  }
+
+  /**
+   * A number word joined by a hyphen to a word, in a compound that names a kind of thing: "two-wheelers", "a four-wheel
+   * drive", "a two-way street", "three-dimensional", "second-hand", "first-ever" (an ordinal ranks only as "second-largest"
+   * or "first-placed"); or in a compound that another figure counts ("1.3m electric two-wheelers", "12 two-day workshops").
+   * "A three-day forum" measures one and is a claim; "twenty-five", "two-thirds" and "one-million" are figures whole.
+   */
+  private inCompound(i: number, fig: Figure): boolean {
+    const word = this.t(fig.next + 1);
+    if (fig.fraction || fig.scaled || fig.spokenYear || this.t(fig.next).text !== '-' || !this.glued(fig.next) || !this.glued(fig.next + 1) || word.kind !== 'word') return false;
+    const w = word.lower;
+    if (fig.ordinal) return !/^(?:[a-z]*est|worst|most|least|place|placed|ranked|ranking|position)$/.test(w);
+    const numberWord = (l: string) => UNITS[l] !== undefined || TENS[l] !== undefined || WORD_SCALES[l] !== undefined || ORDINALS[l] !== undefined || FRACTIONS[l] !== undefined || l === 'hundred' || l === 'dozen';
+    if (numberWord(w)) return false;
+    if (/^(?:wheel|way|dimensional|stop|off|on|child|state|stroke|horse|track|digit|star|door|engine|cylinder|tier)$/.test(w) || /^[a-z]+ers$|^(?:wheel|seat|lin|point|tim|hand|deck|post|part)er$|^[a-z]{3,}ed$/.test(w)) return true;
+    // Another figure before it, across at most two words that are not verbs ("1.3m electric"), counts the compound.
+    for (let k = i - 1, words = 0; ; k--) {
+      const t = this.t(k);
+      if (t.kind === 'num') return this.yearAt(k) === null;
+      if (t.kind !== 'word' || NOUN_STOP.has(t.lower) || /(?:ed|ing)$/.test(t.lower)) return false;
+      if (numberWord(t.lower) && ORDINALS[t.lower] === undefined) return true;
+      // A scale glued to its figure ("1.3m") is the figure's.
+      if (!(this.glued(k) && this.t(k - 1).kind === 'num') && ++words > 2) return false;
+    }
   }
 
   /** An hour word after "it's", "it is" or "at", then minutes or "o'clock"; returns where the time ends. */

@@ -142,6 +142,16 @@ describe('number words, fractions and ordinals', () => {
     expect(claims('By one count, the fair is large.')).toHaveLength(0);
     expect(one('It opened one new hall.').value).toBe(1);
   });
+
+  it('leaves out a number word in a compound that names a kind of thing, or that another figure counts', () => {
+    expect(one('The city sold 1.3m electric two-wheelers.')).toMatchObject({ value: 1.3e6, text: '1.3m electric two-wheelers' });
+    expect(texts('Three-wheelers with four-wheel drive, a two-way lane, a three-dimensional map, a two-seater, second-hand carts and the first-ever parade.')).toEqual([]);
+    expect(texts('It held 12 two-day workshops; about 1.3 million electric two-wheelers; three one-hour talks.')).toEqual(['12 two-day workshops', 'about 1.3 million electric two-wheelers', 'three one-hour talks']);
+    // A compound that measures one thing keeps its figure; "twenty-five", "two-thirds" and "second-largest" are figures whole.
+    expect(one('The guild ran a three-day fair.')).toMatchObject({ value: 3, text: 'three-day fair' });
+    expect(texts('In 2023 five-day passes sold out.')).toEqual(['2023', 'five-day passes']);
+    expect(texts('It drew twenty-five guests; two-thirds of them came back for the second-largest fair, which was second-placed.')).toEqual(['twenty-five guests', 'two-thirds', 'second-largest fair', 'second-placed']);
+  });
 });
 
 describe('years, dates and ranges', () => {
@@ -275,6 +285,25 @@ describe('what is not a claim', () => {
       '[ref]: https://example.com/99',
     ].join('\n');
     expect(texts(md)).toEqual(['5 words']);
+  });
+
+  it('skips raw HTML (tags with their attributes, comments, scripts and styles) but reads the text between tags', () => {
+    expect(claims('<script>window.marker=1</script>')).toEqual([]);
+    expect(claims('<style>.box { width: 300px }</style>\n\n<script src="app.js">\nlet n = 42;\n\nrun(7);\n</script>')).toEqual([]);
+    // A tag's attributes may run onto the next line, and a quoted value may hold ">".
+    const c = one('The fair had <span\n  class="n"\n  title="a > 3">128 events</span>.');
+    expect([c.text, c.bound, c.line, c.col]).toEqual(['128 events', 'exact', 3, 17]);
+    expect(texts('<div style="width:300px">\n<b>12 halls</b> and <td>5.3%</td>, <img src=x alt="9 robots"><br/>4 gates')).toEqual(['12 halls', '5.3%', '4 gates']);
+    expect(texts('<pre>\n128 events\n\n5 rows\n</pre>\nIt has <code>v2</code> and <!-- 13 --> 6 halls.')).toEqual(['6 halls']);
+  });
+
+  it('reads HTML in code as code, and an unclosed comment or script hides only its own paragraph', () => {
+    expect(texts('Type `<!--` to open a note. The fair had 7 halls.')).toEqual(['7 halls']);
+    expect(texts('```\n<script>\n```\nThe fair had 8 halls.')).toEqual(['8 halls']);
+    expect(texts('It loads <script>x = 4\ny = 5\n\nThe fair had 9 halls.')).toEqual(['9 halls']);
+    expect(texts('<!-- to check: 5 halls\nor 6\n\nThe fair had 9 halls.')).toEqual(['9 halls']);
+    // Code left open is shown as text: only its tag goes.
+    expect(texts('The <code> tag wraps 5 halls.')).toEqual(['5 halls']);
   });
 
   it('skips heading and list markers but reads what they mark', () => {
