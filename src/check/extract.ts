@@ -676,8 +676,29 @@ class ClaimParser {
     if (k === i + 1 && value > 0 && value < 10 && FRACTIONS[fw.lower] !== undefined && (hyphen || fw.lower.endsWith('s') || this.t((hyphen ? k + 1 : k) + 1).lower === 'of')) {
       return base((100 * value) / FRACTIONS[fw.lower]!, (hyphen ? k + 1 : k) + 1, { fraction: true, place: 0.1, sigPlace: 0.1 });
     }
+    // "the one-million mark": a scale joined by a hyphen.
+    if (hyphen && k === i + 1 && WORD_SCALES[fw.lower] !== undefined) {
+      const s = WORD_SCALES[fw.lower]!;
+      return base(value * s, k + 2, { place: s, sigPlace: s, scaled: true, scaleFactor: s });
+    }
+    // "one in five", "two in three", "one car in four": a ratio, read as the share it is.
+    const ratio = k === i + 1 && value >= 1 && value < 10 ? this.ratioAt(k, value) : null;
+    if (ratio) return base(ratio.percent, ratio.next, { fraction: true, place: 0.1, sigPlace: 0.1 });
     const sig = significant(String(value / place), '');
     return base(value, k, { ordinal: endsOrdinal, place, sigPlace: sig.sigPlace * place, digits: sig.digits, scaled: place > 1, scaleFactor: place });
+  }
+
+  /** After a number word ending at token k: "in five", "car in four", as a percentage and where it ends; null for none. */
+  private ratioAt(k: number, value: number): { percent: number; next: number } | null {
+    let j = k;
+    if (this.t(j).kind === 'word' && this.t(j).lower !== 'in' && !NOUN_STOP.has(this.t(j).lower)) j++;
+    if (this.t(j).lower !== 'in') return null;
+    const d = this.t(j + 1);
+    const whole = d.kind === 'num' && /^\d{1,3}$/.test(d.text) ? Number(d.text) : (UNITS[d.lower] ?? TENS[d.lower]);
+    if (whole === undefined || whole <= value || whole > 100) return null;
+    // "one in five years" counts years, not a share.
+    if (DURATIONS.test(this.t(j + 2).lower)) return null;
+    return { percent: (100 * value) / whole, next: j + 2 };
   }
 
   /** "one of", "no one", "one another": the word one that counts nothing. */
@@ -688,6 +709,8 @@ class ClaimParser {
     if ((prev.lower === 'by' || prev.lower === 'on') && /^(count|estimate|measure|account|reckoning|tally)$/.test(next.lower)) return true;
     if (next.kind === 'word' && NOT_CLAIM_AFTER_ONE.has(next.lower)) return true;
     if (next.text === '-' && this.glued(i + 1) && /^(on|off|stop|time|way|sided)$/.test(this.t(i + 2).lower)) return true;
+    // "the one-million mark" is a million.
+    if (next.text === '-' && this.glued(i + 1) && WORD_SCALES[this.t(i + 2).lower] !== undefined) return false;
     return prev.kind === 'word' && NOT_CLAIM_BEFORE_ONE.has(prev.lower);
   }
 

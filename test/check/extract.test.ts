@@ -421,3 +421,19 @@ describe('capital M', () => {
     ]);
   });
 });
+
+describe('ratios and hyphened scales', () => {
+  it('reads "one in five" and "one car in four" as shares, with their qualifiers', () => {
+    const c = one('Electric cars will be more than one in five cars sold.');
+    expect([c.value, c.unit, c.bound, c.dimension]).toEqual([20, 'percent', 'more-than', 'percent']);
+    expect(one('One car in four was electric.').value).toBe(25);
+    // A span of years after "in" is no ratio.
+    expect(claims('Prices fell one in five years.').map((x) => x.dimension)).not.toContain('percent');
+  });
+
+  it('reads "the one-million mark" as a million', () => {
+    expect(one('Sales passed the one-million mark.').value).toBe(1e6);
+    expect(claims('It was a one-off payment.')).toEqual([]);
+  });
+});
+
