@@ -16,7 +16,8 @@
  * it happened then; other dates (a byline, "reported on ...") are unsupported.
  */
 import type { Fact } from '../facts/types.js';
-import type { Claim, Extraction } from './extract.js';
+import type { Claim } from './claim.js';
+import type { Extraction } from './extract.js';
 import { extractClaims } from './extract.js';
 import { chineseMonthsAt } from './chinese.js';
 import { monthOf, quarterMonthsAt } from './numbers.js';

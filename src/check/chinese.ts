@@ -5,12 +5,12 @@
  * points (个百分点), ranks (第11位), "top ten" (十大), years and dates
  * (2025年3月27日至31日), qualifiers read as bounds (余, 多, 近, 约, 左右, 超过, 逾,
  * 不到) and ranges (10至12). Read straight from the text, which has no spaces
- * to lean on; the claims are the same records as English ones (extract.ts).
+ * to lean on; the claims are the same records as English ones (claim.ts).
  * Chinese numerals are read by nzh.
  */
 import Nzh from 'nzh/cn';
 import { HAN } from '../search/han.js';
-import type { Claim, ClaimBound, DayDate } from './extract.js';
+import type { Claim, ClaimBound, DayDate } from './claim.js';
 import { readNumeral, significant } from './numbers.js';
 import type { Token } from './tokens.js';
 

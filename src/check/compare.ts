@@ -19,7 +19,7 @@
  * - Ranges ("10–12") are the values between their ends.
  */
 import type { Bound } from '../facts/types.js';
-import type { ClaimBound, DayDate } from './extract.js';
+import type { ClaimBound, DayDate } from './claim.js';
 
 export type Outcome = 'supported' | 'contradicted' | 'unsupported';
 

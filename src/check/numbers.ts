@@ -4,7 +4,7 @@
  * numeral ("1,234.5", "3,6", "1e3") reads. Used by claims (extract.ts) and,
  * for months and quarters, by the verdicts (check.ts).
  */
-import type { ClaimBound } from './extract.js';
+import type { ClaimBound } from './claim.js';
 import type { Token } from './tokens.js';
 // ---------------------------------------------------------------------------
 // Number vocabulary

@@ -6,7 +6,8 @@
  * from the fact's most telling fields.
  */
 import type { CheckedClaim } from './check.js';
-import { extractClaims, type Claim, type Extraction } from './extract.js';
+import type { Claim } from './claim.js';
+import { extractClaims, type Extraction } from './extract.js';
 import { claimContext, type FactIndex } from './match.js';
 
 /** At most this many words are given: the rest add little to the reason. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hanNumeral } from '../../src/check/chinese.js';
-import { extractClaims, type Claim } from '../../src/check/extract.js';
+import type { Claim } from '../../src/check/claim.js';
+import { extractClaims } from '../../src/check/extract.js';
 import { hanWords, spaceHan } from '../../src/search/han.js';
 
 const claims = (text: string): Claim[] => extractClaims(text).claims;

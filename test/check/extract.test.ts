@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims, type Claim } from '../../src/check/extract.js';
+import type { Claim } from '../../src/check/claim.js';
+import { extractClaims } from '../../src/check/extract.js';
 import { readNumeral } from '../../src/check/numbers.js';
 
 const claims = (text: string, markdown = true): Claim[] => extractClaims(text, { markdown }).claims;
