@@ -12,6 +12,8 @@ import { catalogOf, catalogOfFacts, type Catalog } from '../facts/catalog.js';
 import { vocabularyOf, EMPTY_VOCABULARY } from '../facts/vocabulary.js';
 import { parseQuery, type ParsedQuery, type QueryName, type QueryPeriod } from './query.js';
 import { periodRange } from './filter.js';
+import { HAN } from './han.js';
+import { readAgainstFacts } from './chinese-lookup.js';
 
 export type MatchKind = 'exact' | 'alias' | 'fuzzy';
 
@@ -221,7 +223,14 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   // An alias (or title) that several facts share names none of them: they are listed.
   if (aliased.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: aliased.slice(0, MAX_TIED).map((o) => scored(catalog, { ordinal: o, score: 0 })) };
   const vocabulary = q ? await vocabularyOf(base) : EMPTY_VOCABULARY;
-  return fuzzyLookup(catalog, query, parseQuery(trimmed, vocabulary));
+  const parsed = parseQuery(trimmed, vocabulary);
+  if (!HAN.test(trimmed)) return fuzzyLookup(catalog, query, parsed);
+  // Chinese words the facts do not hold, read for what they still say (chinese-lookup.ts).
+  const zh = await readAgainstFacts(catalog, trimmed, parsed, vocabulary);
+  if (zh.departs === null) return fuzzyLookup(catalog, query, zh.parsed);
+  // A word no fact holds, written against a fact's alias ("茶叶出口额增速"): the query asks something else of that fact.
+  const suggestions = ranking(catalog, zh.parsed, 3).map((r) => scored(catalog, r));
+  return { query, fact: null, reason: 'no match', suggestions };
 }
 
 /**
@@ -243,7 +252,8 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySu
   const index = catalog.termIndex();
   // A year (or another word of the period: "fourth", "quarter", "March") no fact writes is
   // weighed by the period check, not as a word no fact matches.
-  const terms = parsed.terms.filter((t) => !(YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word)) || termId(index.terms, t.word) >= 0);
+  // So is a word that only says a figure is asked ("数量", "规模"), where no fact holds it.
+  const terms = parsed.terms.filter((t) => !(YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word) || t.optional) || termId(index.terms, t.word) >= 0);
   const ranked = ranking(catalog, { ...parsed, terms: terms.length ? terms : parsed.terms }, CANDIDATES);
   const names = parsed.names.map((name) => ({ name, lists: nameLists(index, name) }));
   const nearest = (n = 3) => ranked.slice(0, n).map((r) => scored(catalog, r));
@@ -252,7 +262,7 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySu
   if (unknown) return { query, fact: null, reason: 'subject', subject: unknown.name.text, suggestions: nearest() };
   let reason: MissReason = 'no match';
   let missing: string | undefined;
-  const accepted: (RankedEntry & { fit: number })[] = [];
+  let accepted: (RankedEntry & { fit: number })[] = [];
   for (const r of ranked) {
     // Beyond the runners-up of the best accepted fact, nothing more is read.
     if (accepted.length && r.score - accepted[0]!.score > RUNNER_UP_MARGIN) break;
@@ -267,6 +277,16 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySu
       reason = lacking ? 'subject' : 'period';
       missing = lacking?.name.text;
     }
+  }
+  // A question that says what it asks ("第几" a rank, "几年" a number of years, "几家" a count) is answered by
+  // the facts giving that, among those close to the best, when there are such.
+  if (parsed.asks && accepted.length > 1) {
+    const asks = parsed.asks;
+    const giving = accepted.filter((r) => {
+      const f = catalog.fact(r.ordinal);
+      return f.unit === asks.unit && (asks.value === undefined || f.value === asks.value);
+    });
+    if (giving.length) accepted = giving;
   }
   const best = accepted[0];
   if (!best || best.score > MAX_ANSWER_SCORE) {

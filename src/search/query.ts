@@ -8,6 +8,8 @@
  */
 import type { Vocabulary } from '../facts/vocabulary.js';
 import { normalizeText, tokenize } from './normalize.js';
+import { HAN } from './han.js';
+import { chinesePeriod, readChinese, ZH_PERIOD_WORDS, ZH_QUESTION_WORDS, ZH_RELATIVE, ZH_SYNONYMS, type QueryAsks } from './chinese.js';
 
 /** A period as a range of ISO days, with how the query wrote it. */
 export interface QueryPeriod {
@@ -22,6 +24,11 @@ export interface QueryTerm {
   word: string;
   /** Other ways of writing it: one word, or a phrase whose words a fact must all hold. */
   alternatives: { words: string[]; quality: number }[];
+  /** A general word that only says a figure is asked ("数量", "规模"): matched where a fact holds it, else left out. */
+  optional?: boolean;
+  /** A word written in Han characters: the words written together with it (its run), and its place there. */
+  run?: readonly string[];
+  at?: number;
 }
 
 /** A name the query holds, and the words standing for it (the name and its group's other members). */
@@ -48,6 +55,8 @@ export interface ParsedQuery {
   superlative: 'max' | 'min' | null;
   /** The query's superlative words, as matched (terms holding them). */
   superlativeWords: string[];
+  /** What a Chinese question asks for, as a fact's unit says it ("第几" a rank, "几年" years); null when it does not say. */
+  asks: QueryAsks | null;
 }
 
 /** How much a vocabulary alternative counts against the word as written. */
@@ -62,11 +71,11 @@ const QUESTION_WORDS = new Set(
     'how many much what whats which when where who whom whose why did does do done is are was were be been being has have had ' +
     'can could will would should shall may might must the a an of in on at to for by with from into onto about as and or ' +
     'its it this that these those there their they them i we you me my our your he she his her us ' +
-    'list show give tell find get please know say said tell took take ' +
-    // The same in Chinese (single characters are words of their own there: 年, 的, 是).
-    '多少 什么 哪个 哪些 哪里 哪年 几个 何时 什么时候 如何 怎么 怎样 是否 有多少 一共 总共 请问 查询 年 月 日 的 是 了 吗 呢 在 和 与 及 有 为 共 几 哪'
+    'list show give tell find get please know say said tell took take'
   ).split(' '),
 );
+// The same in Chinese (chinese.ts).
+for (const w of ZH_QUESTION_WORDS) QUESTION_WORDS.add(w);
 
 /** Phrases of general English that say nothing of what is asked ("when did it take place"). */
 const FILLER = /\b(?:take|takes|took|taking|taken)\s+place\b|\bis\s+there\b|\bare\s+there\b/giu;
@@ -142,6 +151,12 @@ export function queryPeriod(raw: string): QueryPeriod | null {
   if (years.length === 1) {
     const [t, i] = years[0]!;
     const y = Number(t);
+    if (HAN.test(raw)) {
+      const zh = chinesePeriod(w, i);
+      if (zh && 'months' in zh) return zh.months[0] === zh.months[1] ? monthRange(y, zh.months[0]) : monthsRange(y, zh.months[0], zh.months[1]);
+      if (zh && zh.day !== null) return dayRange(y, zh.month, zh.day);
+      if (zh && zh.month >= 1 && zh.month <= 12) return monthRange(y, zh.month);
+    }
     const near = (k: number) => w[k] ?? '';
     // "March 27, 2025", "27 March 2025", "March 2025", "Q4 2024", "fourth quarter 2024", "first half of 2024".
     for (const k of [i - 1, i - 2, i - 3]) {
@@ -178,12 +193,20 @@ interface RawWord {
   first: boolean;
 }
 
-function rawWords(s: string): RawWord[] {
+function rawWords(s: string, split?: ReadonlyMap<string, readonly string[]>): RawWord[] {
   const out: RawWord[] = [];
-  for (const m of s.normalize('NFKC').matchAll(/[\p{L}\p{N}&]+(?:['\u2019]\p{L}+)?/gu)) {
-    const text = m[0].replace(/['\u2019]s$/u, '');
-    const norm = normalizeText(text);
-    if (norm) out.push({ text, norm, first: out.length === 0 });
+  // Han characters are words of their own, apart from letters written next to them ("YLF游客"), and have no capitals.
+  const pieces = HAN.test(s) ? s.normalize('NFKC').split(/(\p{Script=Han}+)/u) : [s.normalize('NFKC')];
+  for (const piece of pieces) {
+    if (HAN.test(piece)) {
+      for (const norm of tokenize(piece).flatMap((w) => split?.get(w) ?? [w])) out.push({ text: norm, norm, first: out.length === 0 });
+      continue;
+    }
+    for (const m of piece.matchAll(/[\p{L}\p{N}&]+(?:['\u2019]\p{L}+)?/gu)) {
+      const text = m[0].replace(/['\u2019]s$/u, '');
+      const norm = normalizeText(text);
+      if (norm) out.push({ text, norm, first: out.length === 0 });
+    }
   }
   return out;
 }
@@ -199,8 +222,8 @@ const isAcronymPlural = (t: string) => /^\p{Lu}{2,}s$/u.test(t);
  * that only starts the query counts unless the word is general English), and
  * phrases of the vocabulary's `names` groups however they are written.
  */
-function queryNames(raw: string, vocabulary: Vocabulary, periodWords: Set<string>): QueryName[] {
-  const words = rawWords(raw);
+function queryNames(raw: string, vocabulary: Vocabulary, periodWords: Set<string>, split?: ReadonlyMap<string, readonly string[]>): QueryName[] {
+  const words = rawWords(raw, split);
   // Written in title case ("Global Innovation Index Rank"): capitals there say nothing of names.
   const letters = words.filter((w) => /\p{L}{2}/u.test(w.text) && !QUESTION_WORDS.has(w.norm) && !isAllCaps(w.text));
   const titleCase = letters.length >= 3 && letters.every((w) => isCapitalised(w.text));
@@ -254,16 +277,36 @@ function groupIndex(vocabulary: Vocabulary): Map<string, string[][]> {
   return index;
 }
 
+/** The vocabulary's other words and phrases for a word (normalized), each as its words. */
+export function vocabularyAlternatives(word: string, vocabulary: Vocabulary): string[][] {
+  return (groupIndex(vocabulary).get(word) ?? []).flat().map((p) => p.split(' '));
+}
+
+/** Whether a normalized word or phrase is one the vocabulary lists. */
+export function inVocabulary(word: string, vocabulary: Vocabulary): boolean {
+  return groupIndex(vocabulary).has(word);
+}
+
+export interface ParseOptions {
+  /** Chinese words to read as the parts given (facts hold the parts: "灯会有" as 灯会 and 有). */
+  split?: ReadonlyMap<string, readonly string[]>;
+}
+
 /** Reads a query for its parts, with the vocabulary of the facts directory it is asked of. */
-export function parseQuery(query: string, vocabulary: Vocabulary): ParsedQuery {
-  const relative = RELATIVE.test(query);
+export function parseQuery(query: string, vocabulary: Vocabulary, options: ParseOptions = {}): ParsedQuery {
+  const han = HAN.test(query);
+  const relative = RELATIVE.test(query) || (han && ZH_RELATIVE.test(query));
   RELATIVE.lastIndex = 0;
-  const withoutRelative = query.replace(RELATIVE, ' ').replace(BASELINE, ' ').replace(FILLER, ' ');
+  ZH_RELATIVE.lastIndex = 0;
+  let withoutRelative = query.replace(RELATIVE, ' ').replace(BASELINE, ' ').replace(FILLER, ' ');
+  if (han) withoutRelative = withoutRelative.replace(ZH_RELATIVE, ' ');
   const acronymPlurals = new Set(rawWords(withoutRelative).filter((w) => isAcronymPlural(w.text)).map((w) => w.norm));
   const period = queryPeriod(withoutRelative);
-  const tokens = tokenize(withoutRelative);
+  // A query holding Chinese is read for its Chinese question words, measure words and runs of words (chinese.ts).
+  const zh = han ? readChinese(withoutRelative, options.split) : null;
+  const tokens = zh ? zh.tokens : tokenize(withoutRelative);
   const periodWords = new Set<string>([...Object.keys(MONTHS).filter((m) => m !== 'may' && m !== 'mar'), ...WEEKDAYS, 'q1', 'q2', 'q3', 'q4', 'h1', 'h2']);
-  const names = queryNames(withoutRelative, vocabulary, periodWords);
+  const names = queryNames(withoutRelative, vocabulary, periodWords, options.split);
   // Vocabulary phrases in the query: each of their words also matches the group's other phrases.
   const alternatives = tokens.map(() => new Map<string, string[]>());
   const index = groupIndex(vocabulary);
@@ -287,12 +330,15 @@ export function parseQuery(query: string, vocabulary: Vocabulary): ParsedQuery {
   let superlative: 'max' | 'min' | null = null;
   const seen = new Set<string>();
   tokens.forEach((word, i) => {
-    if (QUESTION_WORDS.has(word)) {
+    if (zh ? zh.kinds[i] === 'question' : QUESTION_WORDS.has(word)) {
       questionWords.push(word);
       return;
     }
     if (seen.has(word)) return;
     seen.add(word);
+    // General Chinese words asking the same thing ("日期", "时间").
+    if (zh) for (const g of ZH_SYNONYMS) if (g.includes(word)) for (const other of g) if (other !== word) alternatives[i]!.set(other, [other]);
+    const chinese = zh ? { ...(zh.kinds[i] === 'light' ? { optional: true } : {}), ...(zh.runs[i] ? { run: zh.runs[i]!.run, at: zh.runs[i]!.at } : {}) } : {};
     // A plural also matches its singular (the singular finds its plural as a prefix already).
     const singular = /^\p{L}{3,}ies$/u.test(word) ? word.slice(0, -3) + 'y' : /^\p{L}{3,}[^s]s$/u.test(word) || acronymPlurals.has(word) ? word.slice(0, -1) : null;
     if (singular) alternatives[i]!.set(singular, [singular]);
@@ -302,10 +348,10 @@ export function parseQuery(query: string, vocabulary: Vocabulary): ParsedQuery {
       superlativeWords.push(word);
       for (const other of sup.words) if (other !== word) alternatives[i]!.set(other, [other]);
     }
-    terms.push({ word, alternatives: [...alternatives[i]!.values()].filter((w) => !(w.length === 1 && w[0] === word)).map((words) => ({ words, quality: SYNONYM_QUALITY })) });
+    terms.push({ word, alternatives: [...alternatives[i]!.values()].filter((w) => !(w.length === 1 && w[0] === word)).map((words) => ({ words, quality: SYNONYM_QUALITY })), ...chinese });
   });
   // A query of question words alone is matched as written.
   if (!terms.length) for (const word of new Set(tokens)) terms.push({ word, alternatives: [] });
-  const periodTerms = period ? tokens.filter((w, i) => YEAR.test(w) || periodWords.has(w) || w === 'quarter' || w === 'half' || (ORDINALS[w] !== undefined && (tokens[i + 1] === 'quarter' || tokens[i + 1] === 'half'))) : [];
-  return { text: query, period, relative, names, terms, questionWords, superlative, superlativeWords, periodTerms };
+  const periodTerms = period ? tokens.filter((w, i) => YEAR.test(w) || periodWords.has(w) || w === 'quarter' || w === 'half' || (ORDINALS[w] !== undefined && (tokens[i + 1] === 'quarter' || tokens[i + 1] === 'half')) || (han && ZH_PERIOD_WORDS.has(w))) : [];
+  return { text: query, period, relative, names, terms, questionWords, superlative, superlativeWords, periodTerms, asks: zh?.asks ?? null };
 }
