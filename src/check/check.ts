@@ -23,7 +23,9 @@ import { chineseMonthsAt } from './chinese.js';
 import { monthOf, quarterMonthsAt } from './numbers.js';
 import { cellAt, tokensWithin } from './tokens.js';
 import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { aboutCandidates, claimContext, CONTEXT_TOKENS, nearbyClaims, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, mentionsOf, namedInSentence, neighbourTerms, NEXT_TO, rankCandidates, type Candidate, type Context, type FactIndex, type FactProfile, type FigureVersion } from './match.js';
+import { mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from './fact-index.js';
+import { claimContext, CONTEXT_TOKENS, nearbyClaims, neighbourTerms, type Context } from './context.js';
+import { aboutCandidates, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, namedInSentence, NEXT_TO, rankCandidates, type Candidate } from './candidates.js';
 
 import type { Verdict } from './verdicts.js';
 import type { Terms } from './terms.js';

@@ -8,7 +8,8 @@
 import type { CheckedClaim } from './check.js';
 import type { Claim } from './claim.js';
 import { extractClaims, type Extraction } from './extract.js';
-import { claimContext, type FactIndex } from './match.js';
+import type { FactIndex } from './fact-index.js';
+import { claimContext } from './context.js';
 
 /** At most this many words are given: the rest add little to the reason. */
 export const MAX_TYING_WORDS = 8;

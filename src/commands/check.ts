@@ -11,7 +11,7 @@ import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../er
 import { outputWidth } from '../output/layout.js';
 import { visibleInline } from '../output/sanitize.js';
 import type { FactBase } from '../facts/types.js';
-import type { FactIndex } from '../check/match.js';
+import type { FactIndex } from '../check/fact-index.js';
 import { citeStyleNamed, DEFAULT_CITE_STYLE, isExportStyle, STYLE_NAMES, type CiteStyle } from '../cite/styles.js';
 import { openFile, writeOutputFile } from '../output-file.js';
 
@@ -60,7 +60,7 @@ export const check: CommandSpec = {
     const base = await loadCommandFacts(ctx, opts);
     // The checker is loaded by the command that uses it: its tables cost every other command's start-up about a millisecond.
     const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }, { vocabularyOf }] = await Promise.all([
-      import('../check/match.js'),
+      import('../check/fact-index.js'),
       import('../check/check.js'),
       import('../output/check.js'),
       import('../facts/vocabulary.js'),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/fact-index.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/check/extract.js';
-import type { FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/fact-index.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft } from '../../src/check/check.js';
 import { FIXTURE_FACTS, runZgc } from '../helpers/io.js';

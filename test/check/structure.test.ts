@@ -3,7 +3,8 @@ import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
 import { extractClaims } from '../../src/check/extract.js';
-import { claimContext, type FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/fact-index.js';
+import { claimContext } from '../../src/check/context.js';
 
 // A made-up orchard cooperative: its apple and pear harvests, their growth, and its quarterly sales.
 const FACTS = `facts:

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FactIndex } from '../../src/check/match.js';
+import type { FactIndex } from '../../src/check/fact-index.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
 

@@ -1,6 +1,6 @@
 import { loadFacts } from '../../src/facts/load.js';
 import { vocabularyOf } from '../../src/facts/vocabulary.js';
-import { buildIndex, type FactIndex } from '../../src/check/match.js';
+import { buildIndex, type FactIndex } from '../../src/check/fact-index.js';
 import { Terms } from '../../src/check/terms.js';
 
 /** check's index of a facts directory, read with the directory's own vocabulary, as `zgc check --no-cache` reads it. */
