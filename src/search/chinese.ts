@@ -36,6 +36,9 @@ export const ZH_LIGHT_WORDS = new Set(
   ).split(' '),
 );
 
+/** "比上年", "较去年同期": growth over the year before, what any rate of growth is; said of no period. */
+export const ZH_FILLER = /[比较](?:上年|去年|上一年)(?:同期)?/gu;
+
 /** Relative periods ("去年", "今年"): zgc cannot place them without a date to count from. 上年 is left: "比上年" is year on year. */
 export const ZH_RELATIVE = /去年|今年|明年|前年|本年度?|本月|上个?月|下个?月|今天|昨天|近年来?|近几年|近些年/gu;
 

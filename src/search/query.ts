@@ -9,7 +9,7 @@
 import type { Vocabulary } from '../facts/vocabulary.js';
 import { normalizeText, tokenize } from './normalize.js';
 import { HAN } from './han.js';
-import { chinesePeriod, readChinese, ZH_PERIOD_WORDS, ZH_QUESTION_WORDS, ZH_RELATIVE, ZH_SYNONYMS, type QueryAsks } from './chinese.js';
+import { chinesePeriod, readChinese, ZH_FILLER, ZH_PERIOD_WORDS, ZH_QUESTION_WORDS, ZH_RELATIVE, ZH_SYNONYMS, type QueryAsks } from './chinese.js';
 
 /** A period as a range of ISO days, with how the query wrote it. */
 export interface QueryPeriod {
@@ -244,7 +244,7 @@ function queryNames(raw: string, vocabulary: Vocabulary, periodWords: Set<string
     for (const p of g.phrases) {
       const n = normalizeText(p).split(' ');
       for (let i = 0; i + n.length <= norms.length; i++) {
-        if (n.every((x, k) => norms[i + k] === x)) add(words.slice(i, i + n.length).map((w) => w.text).join(' '), n.join(' '));
+        if (n.every((x, k) => norms[i + k] === x)) add(joinWords(words.slice(i, i + n.length).map((w) => w.text)), n.join(' '));
       }
     }
   }
@@ -258,6 +258,13 @@ function queryNames(raw: string, vocabulary: Vocabulary, periodWords: Set<string
   }
   return [...found.values()];
 }
+
+/** Words as written together: Han words with nothing between them ("比亚迪", not "比亚 迪"), others with a space. */
+function joinWords(words: readonly string[]): string {
+  return words.reduce((out, w) => (out && HAN_END.test(out) && HAN_START.test(w) ? out + w : out ? `${out} ${w}` : w), '');
+}
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
 
 /** Each normalized phrase of the vocabulary, with the other phrases of every group holding it. */
 const groupIndexes = new WeakMap<Vocabulary, Map<string, string[][]>>();
@@ -295,10 +302,11 @@ export interface ParseOptions {
 /** Reads a query for its parts, with the vocabulary of the facts directory it is asked of. */
 export function parseQuery(query: string, vocabulary: Vocabulary, options: ParseOptions = {}): ParsedQuery {
   const han = HAN.test(query);
-  const relative = RELATIVE.test(query) || (han && ZH_RELATIVE.test(query));
+  const unfilled = han ? query.replace(ZH_FILLER, ' ') : query;
+  const relative = RELATIVE.test(unfilled) || (han && ZH_RELATIVE.test(unfilled));
   RELATIVE.lastIndex = 0;
   ZH_RELATIVE.lastIndex = 0;
-  let withoutRelative = query.replace(RELATIVE, ' ').replace(BASELINE, ' ').replace(FILLER, ' ');
+  let withoutRelative = unfilled.replace(RELATIVE, ' ').replace(BASELINE, ' ').replace(FILLER, ' ');
   if (han) withoutRelative = withoutRelative.replace(ZH_RELATIVE, ' ');
   const acronymPlurals = new Set(rawWords(withoutRelative).filter((w) => isAcronymPlural(w.text)).map((w) => w.norm));
   const period = queryPeriod(withoutRelative);

@@ -88,8 +88,11 @@ describe('Chinese periods', () => {
     const q = parseQuery('去年灯会游客', vocabulary);
     expect(q).toMatchObject({ relative: true, period: null });
     expect(q.terms.map((t) => t.word)).toEqual(['灯会', '游客']);
-    // "比上年" is year on year, not a period.
-    expect(parseQuery('茶叶出口比上年增长', vocabulary).relative).toBe(false);
+    // "比上年", "比去年": growth over the year before, as any growth rate is; no period, and not matched.
+    for (const q of ['茶叶出口比上年增长', '茶叶出口比去年增长']) {
+      expect(parseQuery(q, vocabulary).relative).toBe(false);
+      expect(words(q)).toEqual(['茶叶', '出口', '增长']);
+    }
   });
 });
 
@@ -103,5 +106,10 @@ describe('names in a query holding Chinese', () => {
   it("takes a names group's Chinese member as a name, and Han words as no capitalised name", () => {
     expect(parseQuery('云湖的灯会游客', vocabulary).names.map((n) => n.text)).toEqual(['云湖']);
     expect(parseQuery('花灯作坊', vocabulary).names).toEqual([]);
+  });
+
+  it('writes a Chinese name the dictionary splits as it was written ("茶叶村", not "茶叶 村")', () => {
+    const village: Vocabulary = { key: 'village', groups: [{ phrases: ['Chaye Village', '茶叶村'], names: true }] };
+    expect(parseQuery('茶叶村的灯会', village).names).toEqual([{ text: '茶叶村', forms: [['茶叶', '村'], ['chaye', 'village']] }]);
   });
 });
