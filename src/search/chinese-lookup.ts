@@ -135,6 +135,9 @@ function placeNames(): Promise<Set<string>> {
       add(name);
       for (const city of Object.values(table[code] ?? {})) if (!/辖|直辖|^县$/u.test(city)) add(city);
     }
+    // Names more often read as common words: 中非 China-Africa, 大同 great harmony, 来宾 guests, 安康 well-being,
+    // 长治 lasting order, 白银 silver, 日照 sunlight, 阿里 a company's short name, 普洱 a tea.
+    for (const n of ['中非', '大同', '来宾', '安康', '长治', '白银', '日照', '阿里', '普洱']) names.delete(n);
     // Continents and regions, which neither list has.
     for (const n of ['亚洲', '欧洲', '非洲', '北美洲', '南美洲', '拉丁美洲', '大洋洲', '北美', '南美', '拉美', '欧盟', '东南亚', '中东', '中亚', '南亚', '东亚', '西亚', '东欧', '西欧', '北欧', '南欧']) names.add(n);
     return names;
