@@ -51,7 +51,7 @@ function buildId() {
   const h = createHash('sha256');
   h.update(pkg.version ?? '');
   // zgc check's cached word index is made by these two; the rest of src/check reads it, and may change without a rebuild.
-  const checkIndex = ['terms.ts', 'word-index.ts'].map((f) => path.join(root, 'src', 'check', f));
+  const checkIndex = ['terms.ts', 'word-index.ts'].map((f) => path.join(root, 'src', 'check', 'align', f));
   const sources = [...filesUnder(path.join(root, 'src', 'facts')), ...filesUnder(path.join(root, 'src', 'search')), ...checkIndex, path.join(root, 'src', 'errors.ts'), ...filesUnder(path.join(root, 'schema'))];
   for (const f of sources.sort()) {
     h.update(path.relative(root, f));

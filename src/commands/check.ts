@@ -4,14 +4,14 @@ import type { CommandSpec, Context } from './types.js';
 import { factsOption, loadCommandFacts, outputFormat, unknownValue } from './options.js';
 import { readRegularFile } from '../facts/read.js';
 import { decodeUtf8 } from '../facts/yaml-safety.js';
-import type { CheckedClaim } from '../check/check.js';
-import { VERDICTS, type Verdict } from '../check/verdicts.js';
+import type { CheckedClaim } from '../check/verdict/check.js';
+import { VERDICTS, type Verdict } from '../check/verdict/verdicts.js';
 import type { CheckedFile } from '../output/check.js';
 import { EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, UsageError, ZgcError } from '../errors.js';
 import { outputWidth } from '../output/layout.js';
 import { visibleInline } from '../output/sanitize.js';
 import type { FactBase } from '../facts/types.js';
-import type { FactIndex } from '../check/fact-index.js';
+import type { FactIndex } from '../check/align/fact-index.js';
 import { citeStyleNamed, DEFAULT_CITE_STYLE, isExportStyle, STYLE_NAMES, type CiteStyle } from '../cite/styles.js';
 import { openFile, writeOutputFile } from '../output-file.js';
 
@@ -60,8 +60,8 @@ export const check: CommandSpec = {
     const base = await loadCommandFacts(ctx, opts);
     // The checker is loaded by the command that uses it: its tables cost every other command's start-up about a millisecond.
     const [{ indexOf }, { checkDraft }, { renderCheckJson, renderCheckLines, renderCheckNdjson, renderCheckTable }, { vocabularyOf }] = await Promise.all([
-      import('../check/fact-index.js'),
-      import('../check/check.js'),
+      import('../check/align/fact-index.js'),
+      import('../check/verdict/check.js'),
       import('../output/check.js'),
       import('../facts/vocabulary.js'),
     ]);
@@ -102,7 +102,7 @@ function checkFormat(opts: Record<string, unknown>, output: string | undefined, 
 
 /** The HTML report: the JSON result of each claim, the words that tied it to its fact, and the drafts. */
 async function htmlReport(ctx: Context, drafts: Draft[], files: CheckedFile[], base: FactBase, index: FactIndex, options: { shown: (r: CheckedClaim) => boolean; style: CiteStyle }): Promise<string> {
-  const [{ tyingWordsOf }, { buildReport, renderCheckHtml }] = await Promise.all([import('../check/why.js'), import('../output/html/page.js')]);
+  const [{ tyingWordsOf }, { buildReport, renderCheckHtml }] = await Promise.all([import('../check/verdict/why.js'), import('../output/html/page.js')]);
   const epoch = Number(ctx.io.env.SOURCE_DATE_EPOCH);
   const report = await buildReport(
     files.map((f, i) => ({ ...f, text: drafts[i]!.text, words: tyingWordsOf(drafts[i]!.text, f.results, index) })),

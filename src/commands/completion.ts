@@ -2,7 +2,7 @@ import type { Command, Option } from 'commander';
 import type { CommandSpec } from './types.js';
 import { completionScript, SHELLS, type CommandInfo, type OptionInfo, type Shell } from '../output/completion.js';
 import { EXIT_OK } from '../errors.js';
-import { VERDICTS } from '../check/verdicts.js';
+import { VERDICTS } from '../check/verdict/verdicts.js';
 import { unknownValue } from './options.js';
 
 /** What the values of options complete to, beyond the choices commander knows: paths, and words of the facts directory. */

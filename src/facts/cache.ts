@@ -159,7 +159,7 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]): boolea
 export const KIND_MANIFEST = 1;
 export const KIND_SHARD = 2;
 export const KIND_CATALOG = 3;
-/** zgc check's word index: a file's words, and the directory's merged index (src/check/word-index.ts). */
+/** zgc check's word index: a file's words, and the directory's merged index (src/check/align/word-index.ts). */
 export const KIND_CHECK_WORDS = 4;
 export const KIND_CHECK_INDEX = 5;
 /** A facts directory's vocabulary, as parsed from its vocabulary.yaml (src/facts/vocabulary.ts). */

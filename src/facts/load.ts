@@ -204,7 +204,7 @@ export interface FileState {
 const MANIFEST = 'manifest.zgc';
 const CATALOG = 'catalog.zgc';
 const SHARDS = 'shards';
-/** The folder of zgc check's word index (src/check/word-index.ts), beside the catalog it is made from. */
+/** The folder of zgc check's word index (src/check/align/word-index.ts), beside the catalog it is made from. */
 export const CHECK_WORDS = 'check';
 const HEX64 = /^[0-9a-f]{64}$/;
 

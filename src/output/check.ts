@@ -5,8 +5,8 @@
  * JSON object.
  */
 import type { FactBase, Source } from '../facts/types.js';
-import type { CheckedClaim, Expected, Verdict } from '../check/check.js';
-import { VERDICTS } from '../check/verdicts.js';
+import type { CheckedClaim, Expected, Verdict } from '../check/verdict/check.js';
+import { VERDICTS } from '../check/verdict/verdicts.js';
 import { jsonDocument, jsonLines } from './json.js';
 import { visibleInline } from './sanitize.js';
 import type { Style } from './style.js';

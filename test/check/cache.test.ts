@@ -1,5 +1,5 @@
 /**
- * zgc check's word index in the cache (src/check/word-index.ts) changes no
+ * zgc check's word index in the cache (src/check/align/word-index.ts) changes no
  * verdict: cold, warm, after an edit, damaged, hostile or unwritable, a check
  * prints what it prints with --no-cache.
  */
@@ -11,7 +11,7 @@ import { runZgc, type RunResult } from '../helpers/io.js';
 import { tempDir } from '../helpers/tmp.js';
 import { DAMAGE } from '../helpers/damage.js';
 import { CacheFile, checksum, encodeContainer, KIND_CHECK_INDEX, KIND_CHECK_WORDS } from '../../src/facts/cache.js';
-import { fileWords, memoryWords, mergeWords } from '../../src/check/word-index.js';
+import { fileWords, memoryWords, mergeWords } from '../../src/check/align/word-index.js';
 import { loadFacts } from '../../src/facts/load.js';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractClaims } from '../../src/check/extract.js';
-import type { FactIndex } from '../../src/check/fact-index.js';
+import { extractClaims } from '../../src/check/claims/extract.js';
+import type { FactIndex } from '../../src/check/align/fact-index.js';
 import { checkIndexOf } from '../helpers/check-index.js';
-import { checkDraft } from '../../src/check/check.js';
+import { checkDraft } from '../../src/check/verdict/check.js';
 import { FIXTURE_FACTS, runZgc } from '../helpers/io.js';
 
 let index: FactIndex;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../src/check/extract.js';
-import { maskMarkdown } from '../../src/check/markdown.js';
-import { checkDraft } from '../../src/check/check.js';
+import { extractClaims } from '../../src/check/claims/extract.js';
+import { maskMarkdown } from '../../src/check/draft/markdown.js';
+import { checkDraft } from '../../src/check/verdict/check.js';
 import { checkIndexOf } from '../helpers/check-index.js';
 import path from 'node:path';
 

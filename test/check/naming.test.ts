@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
 import { checkIndexOf } from '../helpers/check-index.js';
-import { checkDraft } from '../../src/check/check.js';
+import { checkDraft } from '../../src/check/verdict/check.js';
 
 // A made-up port town: its count of licensed shipyards, and the ferries at its regatta. Both figures count things
 // the draft below might call "yards"; only one is about the regatta.

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { factsDirWith, SOURCE_YAML } from '../helpers/tmp.js';
 import { checkIndexOf } from '../helpers/check-index.js';
-import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
-import { extractClaims } from '../../src/check/extract.js';
-import type { FactIndex } from '../../src/check/fact-index.js';
-import { claimContext } from '../../src/check/context.js';
+import { checkDraft, type CheckedClaim } from '../../src/check/verdict/check.js';
+import { extractClaims } from '../../src/check/claims/extract.js';
+import type { FactIndex } from '../../src/check/align/fact-index.js';
+import { claimContext } from '../../src/check/align/context.js';
 
 // A made-up orchard cooperative: its apple and pear harvests, their growth, and its quarterly sales.
 const FACTS = `facts:

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FactIndex } from '../../src/check/fact-index.js';
+import type { FactIndex } from '../../src/check/align/fact-index.js';
 import { checkIndexOf } from '../helpers/check-index.js';
-import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
+import { checkDraft, type CheckedClaim } from '../../src/check/verdict/check.js';
 
 // Made-up facts: Lakeville's investment funds (100 billion yuan, 17 billion yuan invested), Medico's investment in
 // Lakeville (2.5 billion US dollars) and the Lake Expo, the subject most facts share.

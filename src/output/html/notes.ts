@@ -5,7 +5,7 @@
  * of source where it matters and the sentences it gives. Also the marks' own
  * pieces: the verdict's sign and the focusable element that opens a note.
  */
-import type { Verdict } from '../../check/verdicts.js';
+import type { Verdict } from '../../check/verdict/verdicts.js';
 import type { VersionJson } from '../check.js';
 import { pageInline, pageText } from './escape.js';
 import type { Report, ReportClaim } from './report.js';

@@ -8,8 +8,8 @@
  * Then each draft in a section of its own, rendered as its readers see it
  * (draft.ts), every claim marked where it stands.
  */
-import type { Verdict } from '../../check/verdicts.js';
-import { VERDICTS } from '../../check/verdicts.js';
+import type { Verdict } from '../../check/verdict/verdicts.js';
+import { VERDICTS } from '../../check/verdict/verdicts.js';
 import { STYLE_TITLES } from '../../cite/styles.js';
 import type { Counts } from '../check.js';
 import { escapeHtml, pageInline } from './escape.js';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { FactBase } from '../../facts/types.js';
-import type { CheckedClaim } from '../../check/check.js';
+import type { CheckedClaim } from '../../check/verdict/check.js';
 import type { CiteStyle } from '../../cite/styles.js';
 import { claimJson, countVerdicts, sourceLabel, type CheckedFile, type ClaimJson, type Counts } from '../check.js';
 import { sourceCaveat } from '../../cite/short.js';

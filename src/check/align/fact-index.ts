@@ -6,15 +6,15 @@
  * The word index comes from the cache when the facts do (word-index.ts); a
  * fact is read and profiled only when its words make it a candidate.
  */
-import type { Bound, Fact, FactBase } from '../facts/types.js';
-import { versionsOf } from '../facts/versions.js';
-import { catalogOf, DiskCatalog } from '../facts/catalog.js';
+import type { Bound, Fact, FactBase } from '../../facts/types.js';
+import { versionsOf } from '../../facts/versions.js';
+import { catalogOf, DiskCatalog } from '../../facts/catalog.js';
 import { CLASS_WEIGHTS, PLAIN_TERMS, Terms } from './terms.js';
-import type { Vocabulary } from '../facts/vocabulary.js';
+import type { Vocabulary } from '../../facts/vocabulary.js';
 import { fileWords, memoryWords, mergeWords, postingClass, postingOrdinal, storedWords, type Words } from './word-index.js';
-import type { Dimension } from './claim.js';
-import { extractClaims } from './extract.js';
-import { parsePeriod, yearsOf, type Amount, type DaySpan } from './compare.js';
+import type { Dimension } from '../claims/claim.js';
+import { extractClaims } from '../claims/extract.js';
+import { parsePeriod, yearsOf, type Amount, type DaySpan } from '../compare/compare.js';
 import { neighbourTerms } from './context.js';
 
 /** One figure a fact's sources give, with the precision its display was written in. */

@@ -15,8 +15,8 @@
  *   "10–12", "10-12", "10 to 12" and "between 10 and 12" are ranges.
  */
 import { findChineseClaims } from './chinese.js';
-import { maskMarkdown, type TableCell } from './markdown.js';
-import { LinePositions, MINUS, cellAt, firstWhere, isHan, normalizeChars, segment, tokenize, tokensWithin, type Sentence, type Token } from './tokens.js';
+import { maskMarkdown, type TableCell } from '../draft/markdown.js';
+import { LinePositions, MINUS, cellAt, firstWhere, isHan, normalizeChars, segment, tokenize, tokensWithin, type Sentence, type Token } from '../draft/tokens.js';
 import { CITATION_YEAR, CURRENCY_CODES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, DURATIONS, MONTHS, NOUN_STOP, SYMBOL_QUALIFIERS, TIME_PREPOSITIONS, YEAR_PREFIXES, changeIn } from './numbers.js';
 import { type Dimension, type ClaimBound, type Claim, emptyClaim } from './claim.js';
 import { EOF, type ClaimReader } from './reader.js';

@@ -4,7 +4,7 @@
  * table cells a Markdown table holds. It knows punctuation and layout, not
  * numbers or facts.
  */
-import { HAN, HAN_RUN, hanWords } from '../search/han.js';
+import { HAN, HAN_RUN, hanWords } from '../../search/han.js';
 import type { TableCell } from './markdown.js';
 
 export interface Token {

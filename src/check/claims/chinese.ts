@@ -9,10 +9,10 @@
  * Chinese numerals are read by nzh.
  */
 import Nzh from 'nzh/cn';
-import { HAN } from '../search/han.js';
+import { HAN } from '../../search/han.js';
 import type { Claim, ClaimBound, DayDate } from './claim.js';
 import { readNumeral, significant } from './numbers.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../draft/tokens.js';
 
 const HAN_NUM = '[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿点]*';
 const ARABIC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../src/check/claim.js';
-import { extractClaims } from '../../src/check/extract.js';
-import { readNumeral } from '../../src/check/numbers.js';
+import type { Claim } from '../../../src/check/claims/claim.js';
+import { extractClaims } from '../../../src/check/claims/extract.js';
+import { readNumeral } from '../../../src/check/claims/numbers.js';
 
 const claims = (text: string, markdown = true): Claim[] => extractClaims(text, { markdown }).claims;
 const one = (text: string): Claim => {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { FactIndex } from '../../src/check/fact-index.js';
-import { checkIndexOf } from '../helpers/check-index.js';
-import { checkDraft, type CheckedClaim } from '../../src/check/check.js';
+import type { FactIndex } from '../../../src/check/align/fact-index.js';
+import { checkIndexOf } from '../../helpers/check-index.js';
+import { checkDraft, type CheckedClaim } from '../../../src/check/verdict/check.js';
 
-const FACTS = path.resolve(__dirname, '../fixtures/check/facts');
+const FACTS = path.resolve(__dirname, '../../fixtures/check/facts');
 let index: FactIndex;
 
 beforeAll(async () => {

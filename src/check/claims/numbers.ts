@@ -5,7 +5,7 @@
  * for months and quarters, by the verdicts (check.ts).
  */
 import type { ClaimBound } from './claim.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../draft/tokens.js';
 // ---------------------------------------------------------------------------
 // Number vocabulary
 

@@ -1,11 +1,11 @@
 /** The words that tied a claim to its fact: the draft's own words, as written, that the fact holds. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDraft } from '../../src/check/check.js';
-import { MAX_TYING_WORDS, tyingWordsOf } from '../../src/check/why.js';
-import { checkIndexOf } from '../helpers/check-index.js';
+import { checkDraft } from '../../../src/check/verdict/check.js';
+import { MAX_TYING_WORDS, tyingWordsOf } from '../../../src/check/verdict/why.js';
+import { checkIndexOf } from '../../helpers/check-index.js';
 
-const FACTS = path.resolve(__dirname, '../fixtures/html/facts');
+const FACTS = path.resolve(__dirname, '../../fixtures/html/facts');
 
 async function words(draft: string): Promise<Array<[string, string | null, string[]]>> {
   const index = await checkIndexOf(FACTS);

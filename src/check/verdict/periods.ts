@@ -3,13 +3,13 @@
  * it, the months a fact's period covers, and whether the two fit; and the
  * years that only date a figure, a founding or the base of a change.
  */
-import type { Claim } from './claim.js';
-import type { Extraction } from './extract.js';
-import { chineseMonthsAt } from './chinese.js';
-import { monthOf, quarterMonthsAt } from './numbers.js';
-import { cellAt, tokensWithin } from './tokens.js';
-import type { FactProfile } from './fact-index.js';
-import { CONTEXT_TOKENS, nearbyClaims } from './context.js';
+import type { Claim } from '../claims/claim.js';
+import type { Extraction } from '../claims/extract.js';
+import { chineseMonthsAt } from '../claims/chinese.js';
+import { monthOf, quarterMonthsAt } from '../claims/numbers.js';
+import { cellAt, tokensWithin } from '../draft/tokens.js';
+import type { FactProfile } from '../align/fact-index.js';
+import { CONTEXT_TOKENS, nearbyClaims } from '../align/context.js';
 
 const TEMPORAL = new Set(['in', 'since', 'during', 'by', 'for', 'until', 'till', 'through', 'throughout', 'of', 'as']);
 /** "up 8.3 percent on 2023", "compared with 2023": the year a change is measured from, not the year it is about. */

@@ -17,11 +17,11 @@
  */
 import path from 'node:path';
 import { unlinkSync } from 'node:fs';
-import type { Fact } from '../facts/types.js';
-import { CacheFile, checksum, collectGarbage, jsonSection, KIND_CHECK_INDEX, KIND_CHECK_WORDS, readU32, u32Section, writeContainer } from '../facts/cache.js';
-import { CacheReadError, type DiskCatalog } from '../facts/catalog.js';
-import { CHECK_WORDS } from '../facts/load.js';
-import { compareStrings, sortedOrder } from '../search/terms.js';
+import type { Fact } from '../../facts/types.js';
+import { CacheFile, checksum, collectGarbage, jsonSection, KIND_CHECK_INDEX, KIND_CHECK_WORDS, readU32, u32Section, writeContainer } from '../../facts/cache.js';
+import { CacheReadError, type DiskCatalog } from '../../facts/catalog.js';
+import { CHECK_WORDS } from '../../facts/load.js';
+import { compareStrings, sortedOrder } from '../../search/terms.js';
 import { CLASS_WEIGHTS, factTerms, PLAIN_TERMS, weightClass, type Terms } from './terms.js';
 
 /**

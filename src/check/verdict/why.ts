@@ -6,10 +6,10 @@
  * from the fact's most telling fields.
  */
 import type { CheckedClaim } from './check.js';
-import type { Claim } from './claim.js';
-import { extractClaims, type Extraction } from './extract.js';
-import type { FactIndex } from './fact-index.js';
-import { claimContext } from './context.js';
+import type { Claim } from '../claims/claim.js';
+import { extractClaims, type Extraction } from '../claims/extract.js';
+import type { FactIndex } from '../align/fact-index.js';
+import { claimContext } from '../align/context.js';
 
 /** At most this many words are given: the rest add little to the reason. */
 export const MAX_TYING_WORDS = 8;

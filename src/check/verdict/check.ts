@@ -15,16 +15,16 @@
  * contradicts an event's dates only when the sentence names the event and says
  * it happened then; other dates (a byline, "reported on ...") are unsupported.
  */
-import type { Fact } from '../facts/types.js';
-import type { Claim } from './claim.js';
-import { type Extraction, extractClaims } from './extract.js';
-import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from './compare.js';
-import { mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from './fact-index.js';
-import { claimContext, neighbourTerms, type Context } from './context.js';
-import { aboutCandidates, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, namedInSentence, NEXT_TO, rankCandidates, type Candidate } from './candidates.js';
+import type { Fact } from '../../facts/types.js';
+import type { Claim } from '../claims/claim.js';
+import { type Extraction, extractClaims } from '../claims/extract.js';
+import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from '../compare/compare.js';
+import { mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from '../align/fact-index.js';
+import { claimContext, neighbourTerms, type Context } from '../align/context.js';
+import { aboutCandidates, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, namedInSentence, NEXT_TO, rankCandidates, type Candidate } from '../align/candidates.js';
 import { datesAFigure, sentenceYears, clauseMonths, UNNAMED_SLICE, slicesAYear, monthsFit, conflicts, isBaseYear, yearsText } from './periods.js';
 import type { Verdict } from './verdicts.js';
-import type { Terms } from './terms.js';
+import type { Terms } from '../align/terms.js';
 export { VERDICTS, type Verdict } from './verdicts.js';
 
 /** What the facts say, one entry per version of the fact's figure (or its period). */

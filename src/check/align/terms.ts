@@ -7,11 +7,11 @@
  * id must cover this file, so that a change here never meets terms cached by
  * the code before it.
  */
-import type { Fact } from '../facts/types.js';
+import type { Fact } from '../../facts/types.js';
 import { stemmer } from 'stemmer';
-import { normalizeText } from '../search/normalize.js';
-import type { VocabularyGroup } from '../facts/vocabulary.js';
-import { HAN } from '../search/han.js';
+import { normalizeText } from '../../search/normalize.js';
+import type { VocabularyGroup } from '../../facts/vocabulary.js';
+import { HAN } from '../../search/han.js';
 
 /** Chinese words read together to find a word of the vocabulary the dictionary split. */
 const MAX_JOINED_WORDS = 3;

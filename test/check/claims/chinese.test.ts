@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hanNumeral } from '../../src/check/chinese.js';
-import type { Claim } from '../../src/check/claim.js';
-import { extractClaims } from '../../src/check/extract.js';
-import { hanWords, spaceHan } from '../../src/search/han.js';
+import { hanNumeral } from '../../../src/check/claims/chinese.js';
+import type { Claim } from '../../../src/check/claims/claim.js';
+import { extractClaims } from '../../../src/check/claims/extract.js';
+import { hanWords, spaceHan } from '../../../src/search/han.js';
 
 const claims = (text: string): Claim[] => extractClaims(text).claims;
 const one = (text: string): Claim => {

@@ -3,7 +3,7 @@
  * words, dates and qualifiers: the draft's tokens, read one sentence at a
  * time, and the claims found so far.
  */
-import type { Token } from './tokens.js';
+import type { Token } from '../draft/tokens.js';
 import type { Claim } from './claim.js';
 
 export const EOF: Token = { kind: 'punct', text: '', lower: '', start: Infinity, end: Infinity, space: true, clause: -1, sentence: -1 };

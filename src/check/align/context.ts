@@ -3,11 +3,11 @@
  * their nearness to the figure, with what its clause, the sentence before, the
  * headings above, a table's header, a lead-in line, a question or a label add.
  */
-import { HAN } from '../search/han.js';
+import { HAN } from '../../search/han.js';
 import { DATE, GROWTH, PLAIN_TERMS, Terms } from './terms.js';
-import type { Claim } from './claim.js';
-import type { Extraction } from './extract.js';
-import { cellAt, firstWhere, type Token } from './tokens.js';
+import type { Claim } from '../claims/claim.js';
+import type { Extraction } from '../claims/extract.js';
+import { cellAt, firstWhere, type Token } from '../draft/tokens.js';
 
 // ---------------------------------------------------------------------------
 // Words

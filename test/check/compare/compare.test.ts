@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { claimSpan, compareAmounts, compareDates, compareYears, parsePeriod, type Amount } from '../../src/check/compare.js';
+import { claimSpan, compareAmounts, compareDates, compareYears, parsePeriod, type Amount } from '../../../src/check/compare/compare.js';
 
 /** A figure as written: value, bound, and the digits it is written with. */
 function amount(value: number, bound: Amount['bound'] = 'exact', written?: { place: number; sigPlace?: number; digits?: number }, high: number | null = null): Amount {

@@ -18,8 +18,8 @@
  *   500 guests" is supported by it.
  * - Ranges ("10–12") are the values between their ends.
  */
-import type { Bound } from '../facts/types.js';
-import type { ClaimBound, DayDate } from './claim.js';
+import type { Bound } from '../../facts/types.js';
+import type { ClaimBound, DayDate } from '../claims/claim.js';
 
 export type Outcome = 'supported' | 'contradicted' | 'unsupported';
 

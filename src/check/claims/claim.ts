@@ -2,7 +2,7 @@
  * A numeric claim as the draft writes it: its figure, its kind, how it is
  * qualified, what it counts, and where it stands in the draft.
  */
-import type { Bound } from '../facts/types.js';
+import type { Bound } from '../../facts/types.js';
 
 export type Dimension = 'quantity' | 'money' | 'percent' | 'rank' | 'year' | 'date';
 /** How the draft qualifies a figure: a fact's bounds, and "less than". */
