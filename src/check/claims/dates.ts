@@ -7,7 +7,7 @@ import { type ClaimBound, type DayDate, emptyClaim } from './claim.js';
 import { EOF, type ClaimReader } from './reader.js';
 import type { Figure } from './figures.js';
 
-export function dayAt(r: ClaimReader, i: number): { day: number; next: number } | null {
+function dayAt(r: ClaimReader, i: number): { day: number; next: number } | null {
   const tok = r.t(i);
   if (tok.kind !== 'num' || !/^\d{1,2}$/.test(tok.text)) return null;
   const day = Number(tok.text);
@@ -26,7 +26,7 @@ export function yearAt(r: ClaimReader, i: number): number | null {
   return y >= 1800 && y <= 2199 ? y : null;
 }
 
-export function monthAt(r: ClaimReader, i: number): { month: number; next: number } | null {
+function monthAt(r: ClaimReader, i: number): { month: number; next: number } | null {
   const tok = r.t(i);
   // Months are capitalised: "march" and "may" in lower case are verbs.
   const month = tok.kind === 'word' && /^\p{Lu}/u.test(tok.text) ? MONTHS[tok.lower] : undefined;
@@ -37,7 +37,7 @@ export function monthAt(r: ClaimReader, i: number): { month: number; next: numbe
 }
 
 /** ", 2025" or " 2025" after a day. */
-export function trailingYear(r: ClaimReader, i: number): { year: number; next: number } | null {
+function trailingYear(r: ClaimReader, i: number): { year: number; next: number } | null {
   let k = i;
   if (r.t(k).text === ',') k++;
   const y = yearAt(r, k);
@@ -45,7 +45,7 @@ export function trailingYear(r: ClaimReader, i: number): { year: number; next: n
   return { year: y, next: k + 1 };
 }
 
-export function rangeConnector(r: ClaimReader, i: number): number | null {
+function rangeConnector(r: ClaimReader, i: number): number | null {
   const tok = r.t(i);
   if (tok.text === '–' || tok.text === '-' || tok.text === '~') return i + 1;
   if (tok.kind === 'word' && (tok.lower === 'to' || tok.lower === 'through' || tok.lower === 'until' || tok.lower === 'till' || tok.lower === 'and')) return i + 1;
@@ -79,7 +79,7 @@ export function monthFirstDate(r: ClaimReader, i: number): number | null {
 }
 
 /** Takes the year written after a date, if any, then records the date; returns where it ends. */
-export function endDate(r: ClaimReader, i: number, end: number, from: DayDate, to: DayDate | null): number {
+function endDate(r: ClaimReader, i: number, end: number, from: DayDate, to: DayDate | null): number {
   const y = trailingYear(r, end);
   if (y) {
     from.year = y.year;
@@ -131,11 +131,11 @@ export function isoDate(r: ClaimReader, i: number): number | null {
   return end;
 }
 
-export function isoDateShape(r: ClaimReader, i: number): boolean {
+function isoDateShape(r: ClaimReader, i: number): boolean {
   return /^\d{4}$/.test(r.t(i).text) && r.t(i + 1).text === '-' && /^\d{2}$/.test(r.t(i + 2).text) && r.t(i + 3).text === '-' && /^\d{2}$/.test(r.t(i + 4).text);
 }
 
-export function pushDate(r: ClaimReader, start: number, end: number, from: DayDate, to: DayDate | null): void {
+function pushDate(r: ClaimReader, start: number, end: number, from: DayDate, to: DayDate | null): void {
   const s = r.t(start).start;
   const e = r.t(end - 1).end;
   r.claims.push({

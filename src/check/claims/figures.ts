@@ -73,7 +73,7 @@ export function numeralFigure(r: ClaimReader, i: number): Figure | null {
   return fig;
 }
 
-export function currencyBefore(r: ClaimReader, i: number): boolean {
+function currencyBefore(r: ClaimReader, i: number): boolean {
   const prev = r.t(i - 1);
   return CURRENCY_SYMBOLS[prev.text] !== undefined || CURRENCY_CODES[prev.lower] !== undefined;
 }

@@ -151,7 +151,7 @@ export function wordFigure(r: ClaimReader, i: number): Figure | null {
 }
 
 /** After a number word ending at token k: "in five", "car in four", as a percentage and where it ends; null for none. */
-export function ratioAt(r: ClaimReader, k: number, value: number): { percent: number; next: number } | null {
+function ratioAt(r: ClaimReader, k: number, value: number): { percent: number; next: number } | null {
   let j = k;
   if (r.t(j).kind === 'word' && r.t(j).lower !== 'in' && !NOUN_STOP.has(r.t(j).lower)) j++;
   if (r.t(j).lower !== 'in') return null;
@@ -164,7 +164,7 @@ export function ratioAt(r: ClaimReader, k: number, value: number): { percent: nu
 }
 
 /** "one of", "no one", "one another": the word one that counts nothing. */
-export function notOne(r: ClaimReader, i: number): boolean {
+function notOne(r: ClaimReader, i: number): boolean {
   const next = r.t(i + 1);
   const prev = r.t(i - 1);
   // "by one count", "on one estimate": a source, not a quantity.
@@ -181,7 +181,7 @@ export function notOne(r: ClaimReader, i: number): boolean {
  * which is a rank only as one ("ranked first", "first place"), not in "first
  * held in 2007" or "for the first time".
  */
-export function notOrdinal(r: ClaimReader, i: number): boolean {
+function notOrdinal(r: ClaimReader, i: number): boolean {
   const w = r.t(i).lower;
   const prev = r.t(i - 1).lower;
   const next = r.t(i + 1).lower;

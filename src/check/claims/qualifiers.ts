@@ -16,7 +16,7 @@ export function qualifierBefore(r: ClaimReader, k: number): { bound: ClaimBound;
   return qualifierEndingAt(r, k);
 }
 
-export function qualifierEndingAt(r: ClaimReader, k: number): { bound: ClaimBound; start: number } | null {
+function qualifierEndingAt(r: ClaimReader, k: number): { bound: ClaimBound; start: number } | null {
   for (const [words, bound] of QUALIFIERS) {
     const s = k - words.length + 1;
     if (s < 0) continue;
