@@ -293,7 +293,7 @@ class ClaimParser implements ClaimReader {
       const second = numeralFigure(this, end + 1);
       if (second && second.value !== null && fig.value !== null) {
         // "$2-3 billion": the second figure's scale is the first's too.
-        if (second.scaled && !fig.scaled) scale(this, fig, second.scaleFactor);
+        if (second.scaled && !fig.scaled) scale(fig, second.scaleFactor);
         if (fig.plainInteger && second.plainInteger && /^\d{4}$/.test(this.t(anchor).text) && /^\d{2}$/.test(this.t(end + 1).text)) {
           // "2023-24"
           second.value = Math.floor(fig.value / 100) * 100 + second.value;

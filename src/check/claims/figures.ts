@@ -55,7 +55,7 @@ export function numeralFigure(r: ClaimReader, i: number): Figure | null {
       // counts as a scale only beside a currency, a lone m unless a word of measure follows.
       if (suffix.lower === 't' && !currencyBefore(r, i)) return null;
       if (suffix.lower === 'm' && suffix.text === 'm' && !currencyBefore(r, i) && (MEASURE_AFTER.test(r.t(i + 2).lower) || /^an?$/.test(r.t(i - 1).lower))) return null;
-      scale(r, fig, s);
+      scale(fig, s);
       fig.next = i + 2;
     } else {
       return null;
@@ -66,7 +66,7 @@ export function numeralFigure(r: ClaimReader, i: number): Figure | null {
     if (r.t(k).text === '-' && r.glued(k) && r.glued(k + 1)) k++;
     const w = r.t(k);
     if (w.kind === 'word' && SCALE_WORDS[w.lower] !== undefined && !(r.glued(k) && k === fig.next)) {
-      scale(r, fig, SCALE_WORDS[w.lower]!);
+      scale(fig, SCALE_WORDS[w.lower]!);
       fig.next = k + 1;
     }
   }
@@ -78,7 +78,7 @@ function currencyBefore(r: ClaimReader, i: number): boolean {
   return CURRENCY_SYMBOLS[prev.text] !== undefined || CURRENCY_CODES[prev.lower] !== undefined;
 }
 
-export function scale(r: ClaimReader, fig: Figure, s: number): void {
+export function scale(fig: Figure, s: number): void {
   if (fig.value !== null) fig.value = Number(`${fig.value}e${Math.round(Math.log10(s))}`);
   fig.place *= s;
   fig.sigPlace *= s;
