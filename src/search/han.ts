@@ -19,6 +19,9 @@ const NUMERAL = new RegExp(`[${HAN_DIGITS}十][${HAN_DIGITS}${HAN_PLACES}点]*`,
 /** Measure words and units that make a lone numeral character a number ("三场", "五家"). */
 export const COUNTERS = '场名个家台项位人件款次所座届批条种倍元亿万千百年月日天周国座部只辆支份季';
 
+/** Characters that modify the word after them (high, new, big, small, chief, vice, super, all, non-, low, strong, main, quasi-, sub-, semi-, double, micro-). */
+const PREFIXES = '高新大小总副超全非低强主准次亚半双微';
+
 /** Characters that are words of their own: never joined to a neighbour. */
 const FUNCTION_CHARACTERS = new Set([...'的了在和与及或是为于由对从把被向将已也都并而其该此这那之共约近超逾余多第年月日时以至到每各等']);
 
@@ -65,10 +68,11 @@ function dictionaryWords(run: string, from: number, to: number, out: HanWord[]):
       const start = piece + s.index;
       const text = s.segment;
       if (text.length > 1 || FUNCTION_CHARACTERS.has(text)) {
-        // A character standing alone before a word modifies it ("高|技能" is 高技能, high-skilled; "大|模型"): one word,
-        // or what tells 高技能人才 from 技能人才 would be lost. Measure words count what follows, never modify it.
+        // A prefix standing alone before a word modifies it ("高|技能" is 高技能, high-skilled; "大|模型"): one word,
+        // or what tells 高技能人才 from 技能人才 would be lost. Other lone characters end the word before them more often
+        // than they start the next ("制造|业" before "世界"), and stay apart.
         const last = out[out.length - 1];
-        if (joined && last === joined && joined.text.length === 1 && text.length > 1 && !COUNTERS.includes(joined.text)) {
+        if (joined && last === joined && joined.text.length === 1 && text.length > 1 && PREFIXES.includes(joined.text)) {
           last.text += text;
           last.end = start + text.length;
         } else out.push({ text, start, end: start + text.length, numeral: false });

@@ -112,6 +112,11 @@ describe('Chinese words', () => {
     expect(hanWords('洋山港吞吐量').map((w) => w.text).slice(0, alone.length)).toEqual(alone);
   });
 
+  it('keeps a prefix with the word after it, and a lone character that ends a word apart from the next', () => {
+    expect(hanWords('其中高技能人才').map((w) => w.text)).toContain('高技能');
+    expect(hanWords('制造业规模连续多年世界第一').map((w) => w.text).some((w) => w.startsWith('业'))).toBe(false);
+  });
+
   it('writes Chinese as words between spaces for matching, and leaves other text as it is', () => {
     expect(spaceHan('2024年港口吞吐量').trim().split(/\s+/)).toContain('吞吐量');
     expect(spaceHan('port throughput')).toBe('port throughput');
