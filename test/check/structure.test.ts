@@ -97,6 +97,16 @@ const SLICES = `
     subject: Westvale cooperative
     tags: [growth]
     sources: [{ source: src-a, quote: "Juice sales grew 7 percent in the first eleven months." }]
+  - id: juice-sales-2024-12
+    title: Westvale cooperative juice sales in December 2024
+    statement: The cooperative's juice sales grew 9 percent in December 2024.
+    value: 9
+    unit: percent
+    display: up 9 percent
+    period: 2024-12
+    subject: Westvale cooperative
+    tags: [growth]
+    sources: [{ source: src-a, quote: "Juice sales grew 9 percent in December." }]
 `;
 const VOCABULARY = `vocabulary:
   abbreviations:
@@ -247,6 +257,14 @@ describe('a fact about part of a year', () => {
     const results = checkDraft('## Westvale cooperative, 2024\n\n- Juice sales: +6% (Jan–Nov: +7%)\n', index);
     expect(find(results, '+6%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-2024' } });
     expect(find(results, '+7%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-jan-nov-2024' } });
+  });
+});
+
+describe('a month named beside a figure', () => {
+  it("makes the figure the month's, not the whole year's", () => {
+    const results = checkDraft('| Westvale cooperative | 2024 |\n|---|---|\n| Juice sales | up 6%; 9% in December |\n', index);
+    expect(find(results, '9%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-2024-12' } });
+    expect(find(checkDraft('Westvale juice sales grew 12% in December.\n', index), '12%')).toMatchObject({ verdict: 'contradicted', fact: { id: 'juice-sales-2024-12' } });
   });
 });
 

@@ -39,7 +39,7 @@ const HAN_NUMERAL = /^[〇零一二两三四五六七八九十百千万亿点]+$
  * (vocabulary.yaml).
  */
 const LANGUAGE_GROUPS: string[][] = [
-  ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising'],
+  ['growth', 'grow', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'rise', 'rose', 'risen', 'rising', '增长', '增速', '增幅', '增加', '上升', '上涨'],
   ['establish', 'established', 'establishment', 'founded', 'founding', 'launched', '创办', '创立', '创建', '成立', '设立', '始于', '首办', '首届'],
   ['year', 'years', 'yr', 'yrs'],
   // Months and their abbreviations ("Jan-Nov" names what a title's "January to November" does).

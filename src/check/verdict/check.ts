@@ -22,7 +22,7 @@ import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, typ
 import { mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from '../align/fact-index.js';
 import { claimContext, neighbourTerms, type Context } from '../align/context.js';
 import { aboutCandidates, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, namedInSentence, NEXT_TO, rankCandidates, type Candidate } from '../align/candidates.js';
-import { datesAFigure, sentenceYears, clauseMonths, UNNAMED_SLICE, slicesAYear, monthsFit, conflicts, isBaseYear, yearsText } from './periods.js';
+import { datesAFigure, sentenceYears, clauseMonths, UNNAMED_SLICE, slicesAYear, spansYears, monthsFit, conflicts, isBaseYear, yearsText } from './periods.js';
 import type { Verdict } from './verdicts.js';
 import type { Terms } from '../align/terms.js';
 export { VERDICTS, type Verdict } from './verdicts.js';
@@ -176,8 +176,10 @@ function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: 
   const months = claim.dimension === 'date' ? [] : clauseMonths(ex, claim);
   const periodFactor = (p: FactProfile) => {
     if ((strong.length > 0 && p.periodYears !== null && !conflicts(p, strong)) || monthsFit(p, months) === true) return PERIOD_BONUS;
-    // "Fixed-asset investment: +3.3%" in a review of the year is the year's figure, not January to November's.
-    return !months.length && slicesAYear(p) ? UNNAMED_SLICE : 1;
+    // "Fixed-asset investment: +3.3%" in a review of the year is the year's figure, not January to November's; and
+    // "12月6.2%", "Dec. +6.2%" is December's, not the year's.
+    if (!months.length) return slicesAYear(p) ? UNNAMED_SLICE : 1;
+    return spansYears(p) ? UNNAMED_SLICE : 1;
   };
   let about = aboutCandidates(rankCandidates(index, ctx, (p) => compatible(claim, p), minScore, periodFactor), ctx, minScore);
   // A figure in dollars is about the fact in dollars when there is one: the same fact converted ("... in US dollars",

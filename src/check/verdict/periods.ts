@@ -129,6 +129,11 @@ export function slicesAYear(p: FactProfile): boolean {
   return from.getUTCDate() === 1 && after.getUTCDate() === 1 && from.getUTCFullYear() === to.getUTCFullYear();
 }
 
+/** A fact about a whole year or more: a month or quarter named beside a claim speaks of a part of it. */
+export function spansYears(p: FactProfile): boolean {
+  return p.period !== null && p.period !== undefined && monthsOf(p) === null;
+}
+
 /**
  * Whether months named beside a claim fit a fact's period: true when the fact is about one of them alone, false when
  * its period (a month or a quarter) holds none of them, undefined when months say nothing of it.
