@@ -31,6 +31,8 @@ export interface FigureVersion extends Amount {
 export interface Mention {
   dimension: Dimension;
   value: number;
+  /** "percent", "percentage-point", a currency; null for a count. */
+  unit: string | null;
   /** Words beside it: the word before, the counted noun or the word after. */
   neighbours: string[];
 }
@@ -328,7 +330,7 @@ function readMentions(fact: Fact, versions: FigureVersion[], terms: Terms): Ment
       if (c.value === null || c.dimension === 'date') continue;
       if (versions.some((v) => Math.abs(v.value - c.value!) <= 1e-9 * Math.abs(c.value!))) continue;
       const neighbours = neighbourTerms(ex, c, terms);
-      if (neighbours.length) out.push({ dimension: c.dimension, value: c.value, neighbours });
+      if (neighbours.length) out.push({ dimension: c.dimension, value: c.value, unit: c.unit, neighbours });
     }
   }
   return out;

@@ -265,7 +265,8 @@ function withMentions(ex: Extraction, claim: Claim, p: FactProfile, e: Evaluatio
   const mentions = mentionsOf(p, terms);
   if (!mentions.length) return e;
   const near = neighbourTerms(ex, claim, terms);
-  const beside = mentions.filter((m) => m.dimension === claim.dimension && m.neighbours.some((t) => near.includes(t)));
+  // Percentage points are not the percentage the fact's text names (10.6个百分点 for "fell 10.6 percent").
+  const beside = mentions.filter((m) => m.dimension === claim.dimension && (m.dimension !== 'percent' || m.unit === claim.unit) && m.neighbours.some((t) => near.includes(t)));
   if (!beside.length) return e;
   if (beside.some((m) => Math.abs(m.value - claim.value!) <= 1e-9 * Math.abs(m.value))) {
     return { verdict: 'supported', expected: [], note: 'named in the fact\'s text' };

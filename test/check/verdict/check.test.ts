@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FactIndex } from '../../../src/check/align/fact-index.js';
 import { checkIndexOf } from '../../helpers/check-index.js';
+import { factsDirWith, SOURCE_YAML } from '../../helpers/tmp.js';
 import { checkDraft, type CheckedClaim } from '../../../src/check/verdict/check.js';
 
 const FACTS = path.resolve(__dirname, '../../fixtures/check/facts');
@@ -130,3 +131,25 @@ describe('a wrong number is never supported', () => {
     );
   });
 });
+
+describe("a figure the fact's own text names", () => {
+  it('is not confirmed in percentage points by the percentage the text gives', async () => {
+    const facts = `facts:
+  - id: stall-rents-2024
+    title: Change in stall rents at the Harbor Fair in 2024
+    statement: Stall rents at the Harbor Fair fell 10.6 percent in 2024.
+    value: -10.6
+    unit: percent
+    display: down 10.6 percent
+    period: 2024
+    tags: [growth]
+    sources: [{ source: src-a, quote: "Stall rents fell 10.6 percent." }]
+`;
+    const rents = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': facts }));
+    const inPoints = checkDraft('Harbor Fair stall rents fell 10.6 percentage points in 2024.', rents).find((r) => r.claim.text.includes('10.6'))!;
+    expect(inPoints.verdict).toBe('contradicted');
+    const inPercent = checkDraft('Harbor Fair stall rents fell 10.6 percent in 2024.', rents).find((r) => r.claim.text.includes('10.6'))!;
+    expect(inPercent.verdict).toBe('supported');
+  });
+});
+
