@@ -7,10 +7,10 @@
  */
 import type { Fact, FactBase } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type TermIndex } from './terms.js';
+import { holdsMatch, inPostings, matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type RankDetail, type TermIndex } from './terms.js';
 import { catalogOf, catalogOfFacts, type Catalog } from '../facts/catalog.js';
-import { vocabularyOf, EMPTY_VOCABULARY } from '../facts/vocabulary.js';
-import { parseQuery, type ParsedQuery, type QueryName, type QueryPeriod } from './query.js';
+import { vocabularyOf, EMPTY_VOCABULARY, type Vocabulary } from '../facts/vocabulary.js';
+import { nameGroupsIn, parseQuery, type ParsedQuery, type QueryName, type QueryPeriod, type QueryTerm, type QueryWants } from './query.js';
 import { periodRange } from './filter.js';
 import { HAN } from './han.js';
 import { readAgainstFacts } from './chinese-lookup.js';
@@ -94,11 +94,11 @@ function scored(catalog: Catalog, r: { ordinal: number; score: number }): Scored
   };
 }
 
-function ranking(catalog: Catalog, query: string | ParsedQuery, limit: number): RankedEntry[] {
+function ranking(catalog: Catalog, query: string | ParsedQuery, limit: number, detail?: RankDetail): RankedEntry[] {
   const q = normalizeText(typeof query === 'string' ? query : query.text);
   if (!q || limit <= 0) return [];
   const terms = typeof query === 'string' ? q : query.terms;
-  const ranked = rankOrdinals(catalog.termIndex(), terms, limit + TIE_WINDOW, (o) => catalog.tieRank(o)).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
+  const ranked = rankOrdinals(catalog.termIndex(), terms, limit + TIE_WINDOW, (o) => catalog.tieRank(o), detail).map((r) => ({ ordinal: r.ordinal, score: round(r.score), coverage: -1 }));
   const words = [...new Set(tokenize(q))];
   for (let start = 0; start < Math.min(limit, ranked.length); ) {
     let end = start + 1;
@@ -141,20 +141,6 @@ function nameLists(index: TermIndex, name: QueryName): ArrayLike<number>[] {
     }
   }
   return lists;
-}
-
-/** Whether a posting list (ascending) holds the fact. */
-function holds(list: ArrayLike<number>, ordinal: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const o = list[mid]! >>> 2;
-    if (o < ordinal) lo = mid + 1;
-    else if (o > ordinal) hi = mid;
-    else return true;
-  }
-  return false;
 }
 
 const YEAR_WORD = /^(?:19|20)\d\d$/;
@@ -224,10 +210,10 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
   if (aliased.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: aliased.slice(0, MAX_TIED).map((o) => scored(catalog, { ordinal: o, score: 0 })) };
   const vocabulary = q ? await vocabularyOf(base) : EMPTY_VOCABULARY;
   const parsed = parseQuery(trimmed, vocabulary);
-  if (!HAN.test(trimmed)) return fuzzyLookup(catalog, query, parsed);
+  if (!HAN.test(trimmed)) return fuzzyLookup(catalog, query, parsed, vocabulary);
   // Chinese words the facts do not hold, read for what they still say (chinese-lookup.ts).
   const zh = await readAgainstFacts(catalog, trimmed, parsed, vocabulary);
-  if (zh.departs === null) return fuzzyLookup(catalog, query, zh.parsed);
+  if (zh.departs === null) return fuzzyLookup(catalog, query, zh.parsed, vocabulary);
   // A word no fact holds, written against a fact's alias ("茶叶出口额增速"): the query asks something else of that fact.
   const suggestions = ranking(catalog, zh.parsed, 3).map((r) => scored(catalog, r));
   return { query, fact: null, reason: 'no match', suggestions };
@@ -239,22 +225,23 @@ export async function findFact(base: FactBase, query: string): Promise<Lookup> {
  * is tried once more as a choice among what the other words find: facts
  * differing only in value ("smallest crane" among three cranes).
  */
-export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery): Lookup {
-  const first = lookupOnce(catalog, query, parsed);
+export function fuzzyLookup(catalog: Catalog, query: string, parsed: ParsedQuery, vocabulary: Vocabulary = EMPTY_VOCABULARY): Lookup {
+  const first = lookupOnce(catalog, query, parsed, vocabulary);
   if (first.fact !== null || !parsed.superlative || first.reason === 'subject' || first.reason === 'period') return first;
   const rest = parsed.terms.filter((t) => !parsed.superlativeWords.includes(t.word));
   if (!rest.length || rest.length === parsed.terms.length) return first;
-  const again = lookupOnce(catalog, query, { ...parsed, terms: rest }, true);
+  const again = lookupOnce(catalog, query, { ...parsed, terms: rest }, vocabulary, true);
   return again.fact !== null && again.bySuperlative ? { query, match: 'fuzzy', fact: again.fact, score: again.score, alternatives: again.alternatives } : first;
 }
 
-function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySuperlative = false): Lookup & { bySuperlative?: boolean } {
+function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabulary: Vocabulary, onlySuperlative = false): Lookup & { bySuperlative?: boolean } {
   const index = catalog.termIndex();
   // A year (or another word of the period: "fourth", "quarter", "March") no fact writes is
   // weighed by the period check, not as a word no fact matches.
   // So is a word that only says a figure is asked ("数量", "规模"), where no fact holds it.
   const terms = parsed.terms.filter((t) => !(YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word) || t.optional) || termId(index.terms, t.word) >= 0);
-  const ranked = ranking(catalog, { ...parsed, terms: terms.length ? terms : parsed.terms }, CANDIDATES);
+  const detail: RankDetail = {};
+  const ranked = ranking(catalog, { ...parsed, terms: terms.length ? terms : parsed.terms }, CANDIDATES, detail);
   const names = parsed.names.map((name) => ({ name, lists: nameLists(index, name) }));
   const nearest = (n = 3) => ranked.slice(0, n).map((r) => scored(catalog, r));
   // A name no fact holds anywhere is a subject the base does not cover.
@@ -263,11 +250,15 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySu
   let reason: MissReason = 'no match';
   let missing: string | undefined;
   let accepted: (RankedEntry & { fit: number })[] = [];
+  const queryGroups = nameGroupsOf(parsed.names, vocabulary);
+  const lackingName = (o: number) => names.find((n) => !n.lists.some((l) => inPostings(l, o))) ?? (aboutOther(catalog.fact(o), queryGroups, vocabulary) ? names.find((n) => proper(n.name) && nameGroupsOf([n.name], vocabulary).size) : undefined);
   for (const r of ranked) {
     // Beyond the runners-up of the best accepted fact, nothing more is read.
     if (accepted.length && r.score - accepted[0]!.score > RUNNER_UP_MARGIN) break;
-    const lacking = names.find((n) => !n.lists.some((l) => holds(l, r.ordinal)));
+    const lacking = lackingName(r.ordinal);
     const fit = lacking ? 0 : periodFit(catalog, r.ordinal, parsed.period);
+    // A fact that cannot give what the question asks ("how many" and a percentage) is no answer, nor a reason.
+    if (!lacking && fit > 0 && !gives(catalog.fact(r.ordinal), parsed.wants)) continue;
     if (!lacking && fit > 0) {
       accepted.push({ ...r, fit });
       continue;
@@ -286,6 +277,11 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySu
       const f = catalog.fact(r.ordinal);
       return f.unit === asks.unit && (asks.value === undefined || f.value === asks.value);
     });
+    if (giving.length) accepted = giving;
+  }
+  // So is an English question asking for a percentage.
+  if (parsed.wants === 'percent' && accepted.length > 1) {
+    const giving = accepted.filter((r) => catalog.fact(r.ordinal).unit === 'percent');
     if (giving.length) accepted = giving;
   }
   const best = accepted[0];
@@ -310,15 +306,95 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, onlySu
     const picked = parsed.superlative && tied.length > 1 ? extreme(catalog, tied, parsed.superlative) : null;
     if (picked) {
       const alternatives = accepted.filter((r) => r !== picked && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-      return { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
+      return nearerMeasure(catalog, query, parsed, detail, ranked, picked, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
     }
     if (tied.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: tied.slice(0, MAX_TIED).map((r) => scored(catalog, r)) };
     const chosen = tied[0]!;
     if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
     const alternatives = accepted.filter((r) => r !== chosen && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-    return { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
+    return nearerMeasure(catalog, query, parsed, detail, ranked, chosen, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
   }
   if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
   const alternatives = accepted.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-  return { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
+  return nearerMeasure(catalog, query, parsed, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
+}
+
+/** A name written as a proper name: with a capital, or in Han characters ("Japan", "EU", "日本"; not "world's"). */
+const proper = (n: QueryName) => /^\p{Lu}/u.test(n.text) || HAN.test(n.text);
+
+/** The vocabulary's `names` groups standing for the names the query writes as proper names ("Japan", not "world's"). */
+function nameGroupsOf(names: readonly QueryName[], vocabulary: Vocabulary): Set<number> {
+  const groups = new Set<number>();
+  // The name as written (its first form): another form's words may name something else ("北京量子院" holds "北京").
+  for (const n of names) if (proper(n) && n.forms[0]) for (const k of nameGroupsIn(n.forms[0].join(' '), vocabulary)) groups.add(k);
+  return groups;
+}
+
+/**
+ * Whether a fact is about another subject than the query names: its subject
+ * and title name subjects of the vocabulary's `names` groups, and none of them
+ * is one the query names ("Japan car exports" against China's rank among car
+ * exporters, whose statement names Japan only as the one overtaken).
+ */
+function aboutOther(f: Fact, queryGroups: ReadonlySet<number>, vocabulary: Vocabulary): boolean {
+  if (!queryGroups.size) return false;
+  const own = nameGroupsIn(f.title, vocabulary);
+  if (f.subject !== undefined) for (const k of nameGroupsIn(f.subject, vocabulary)) own.add(k);
+  return own.size > 0 && ![...own].some((k) => queryGroups.has(k));
+}
+
+/**
+ * Whether a fact can give what an English question asks: "how many" a figure
+ * (a value or its display) that is not a percentage, "how much" a figure, and
+ * "who" a person or body, so no figure but a rank.
+ */
+function gives(f: Fact, wants: QueryWants | null): boolean {
+  // A unit says the fact is a figure, even where the sources leave its value open.
+  const figure = f.value !== undefined || f.display !== undefined || f.unit !== undefined;
+  if (wants === 'count') return figure && f.unit !== 'percent';
+  if (wants === 'amount') return figure;
+  if (wants === 'who') return f.value === undefined || f.unit === 'rank';
+  return true;
+}
+
+/**
+ * A near fact that names in its id or title a word of what is asked that the
+ * answer does not hold at all, and holds every word of what is asked that the
+ * answer holds: the query asks for that fact's measure ("industrial output
+ * forecast for November" where the base holds November's output and
+ * December's forecast), and the answer is another measure. A miss, for the
+ * near fact's reason when its period or subject is not the query's.
+ */
+function nearerMeasure(
+  catalog: Catalog,
+  query: string,
+  parsed: ParsedQuery,
+  detail: RankDetail,
+  ranked: readonly RankedEntry[],
+  answer: RankedEntry,
+  lackingName: (ordinal: number) => { name: QueryName } | undefined,
+): Missed | null {
+  const { words, matched } = detail;
+  if (!words || !matched) return null;
+  const index = catalog.termIndex();
+  const nameWords = new Set(parsed.names.flatMap((n) => n.forms.flat()));
+  const asked = words.flatMap((t, k) =>
+    YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word) || nameWords.has(t.word) || t.optional || parsed.superlativeWords.includes(t.word) || t.word.length < 2 ? [] : [{ t, m: matched[k]! }],
+  );
+  const held = asked.filter((a) => holdsMatch(index, a.m, answer.ordinal));
+  const lacking = asked.filter((a) => !held.includes(a));
+  if (!lacking.length) return null;
+  for (const r of ranked) {
+    if (r.ordinal === answer.ordinal || !held.every((a) => holdsMatch(index, a.m, r.ordinal)) || !lacking.some((a) => holdsMatch(index, a.m, r.ordinal))) continue;
+    const f = catalog.fact(r.ordinal);
+    const named = new Set([...tokenize(f.id), ...tokenize(f.title)]);
+    const names = (t: QueryTerm) => [...named].some((w) => matchQuality(t.word, w) > 0) || t.alternatives.some((a) => a.words.every((w) => named.has(w)));
+    if (!lacking.some((a) => names(a.t))) continue;
+    const other = lackingName(r.ordinal);
+    const suggestions = [r, answer].map((x) => scored(catalog, x));
+    if (other) return { query, fact: null, reason: 'subject', subject: other.name.text, suggestions };
+    if (periodFit(catalog, r.ordinal, parsed.period) === 0 && parsed.period) return { query, fact: null, reason: 'period', period: parsed.period.text, suggestions };
+    return { query, fact: null, reason: 'no match', suggestions };
+  }
+  return null;
 }

@@ -57,6 +57,24 @@ export interface ParsedQuery {
   superlativeWords: string[];
   /** What a Chinese question asks for, as a fact's unit says it ("第几" a rank, "几年" years); null when it does not say. */
   asks: QueryAsks | null;
+  /**
+   * What an English question asks for: "how many" a figure that is no
+   * percentage, "how much" a figure, "who" a person or body (no figure but a
+   * rank), "percentage of" a percentage; null when it does not say.
+   */
+  wants: QueryWants | null;
+}
+
+/** What an English question asks for (see ParsedQuery.wants). */
+export type QueryWants = 'count' | 'amount' | 'who' | 'percent';
+
+/** "how many", "how much", "who …" at the start, "what percentage": general English. */
+function queryWants(raw: string): QueryWants | null {
+  if (/\bhow\s+many\b/iu.test(raw)) return 'count';
+  if (/\bhow\s+much\b/iu.test(raw)) return 'amount';
+  if (/^\s*(?:who|whom|whose)\b/iu.test(raw)) return 'who';
+  if (/\b(?:percentage|percent|proportion)\b/iu.test(raw)) return 'percent';
+  return null;
 }
 
 /** How much a vocabulary alternative counts against the word as written. */
@@ -289,6 +307,30 @@ export function vocabularyAlternatives(word: string, vocabulary: Vocabulary): st
   return (groupIndex(vocabulary).get(word) ?? []).flat().map((p) => p.split(' '));
 }
 
+/**
+ * The vocabulary's `names` groups a text names (by their place in
+ * vocabulary.groups): any phrase of a group, as words of the text however it
+ * is written ("Chinese carmakers" names China's group).
+ */
+export function nameGroupsIn(text: string, vocabulary: Vocabulary): Set<number> {
+  const found = new Set<number>();
+  const words = normalizeText(text).split(' ');
+  vocabulary.groups.forEach((g, k) => {
+    if (!g.names) return;
+    for (const p of g.phrases) {
+      const n = normalizeText(p).split(' ');
+      if (!n[0]) continue;
+      for (let i = 0; i + n.length <= words.length; i++) {
+        if (n.every((x, j) => words[i + j] === x)) {
+          found.add(k);
+          return;
+        }
+      }
+    }
+  });
+  return found;
+}
+
 /** Whether a normalized word or phrase is one the vocabulary lists. */
 export function inVocabulary(word: string, vocabulary: Vocabulary): boolean {
   return groupIndex(vocabulary).has(word);
@@ -361,5 +403,5 @@ export function parseQuery(query: string, vocabulary: Vocabulary, options: Parse
   // A query of question words alone is matched as written.
   if (!terms.length) for (const word of new Set(tokens)) terms.push({ word, alternatives: [] });
   const periodTerms = period ? tokens.filter((w, i) => YEAR.test(w) || periodWords.has(w) || w === 'quarter' || w === 'half' || (ORDINALS[w] !== undefined && (tokens[i + 1] === 'quarter' || tokens[i + 1] === 'half')) || (han && ZH_PERIOD_WORDS.has(w))) : [];
-  return { text: query, period, relative, names, terms, questionWords, superlative, superlativeWords, periodTerms, asks: zh?.asks ?? null };
+  return { text: query, period, relative, names, terms, questionWords, superlative, superlativeWords, periodTerms, asks: zh?.asks ?? null, wants: han ? null : queryWants(unfilled) };
 }

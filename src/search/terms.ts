@@ -361,6 +361,41 @@ function topN(ordinals: readonly number[], score: Float64Array, n: number, tieRa
  */
 const SCALE = 2 ** 20;
 
+/** What a query word matches in the index: vocabulary words with their quality, and phrases standing for it (their facts). */
+export interface TermMatches {
+  matches: Map<number, number>;
+  extras: { list: ArrayLike<number>; quality: number }[];
+}
+
+/** Filled by rankOrdinals when asked: the query words it matched, and what each matches. */
+export interface RankDetail {
+  words?: readonly QueryTerm[];
+  matched?: readonly TermMatches[];
+}
+
+/** Whether a fact holds a query word in any field, as the ranking matched it. */
+export function holdsMatch(index: TermIndex, m: TermMatches, ordinal: number): boolean {
+  for (const i of m.matches.keys()) {
+    const dense = index.classes?.(i) ?? null;
+    if (dense ? packedClass(dense, ordinal) !== 0 : inPostings(index.postings(i), ordinal)) return true;
+  }
+  return m.extras.some((e) => inPostings(e.list, ordinal));
+}
+
+/** Whether a posting list (ascending) holds the fact. */
+export function inPostings(list: ArrayLike<number>, ordinal: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const o = list[mid]! >>> 2;
+    if (o < ordinal) lo = mid + 1;
+    else if (o > ordinal) hi = mid;
+    else return true;
+  }
+  return false;
+}
+
 export interface RankedOrdinal {
   ordinal: number;
   /** 0 is every query word found as written in an id, alias or title; 1 is nothing found. */
@@ -376,7 +411,7 @@ export interface RankedOrdinal {
  * the share of the query's weight not earned. Best first, ties by tieRank
  * (by ordinal when not given), at most n.
  */
-export function rankOrdinals(index: TermIndex, query: string | readonly QueryTerm[], n: number, tieRank: (ordinal: number) => number = (o) => o): RankedOrdinal[] {
+export function rankOrdinals(index: TermIndex, query: string | readonly QueryTerm[], n: number, tieRank: (ordinal: number) => number = (o) => o, detail?: RankDetail): RankedOrdinal[] {
   const words: readonly QueryTerm[] = (typeof query === 'string' ? [...new Set(tokenize(query))].map((word) => ({ word, alternatives: [] })) : query).slice(0, MAX_QUERY_WORDS);
   if (!words.length || index.count === 0 || n <= 0) return [];
   const { terms, count } = index;
@@ -404,6 +439,10 @@ export function rankOrdinals(index: TermIndex, query: string | readonly QueryTer
     for (const e of extras) consider(e.quality, e.list.length);
     return { matches, extras, weight: Math.round(weight * SCALE) };
   });
+  if (detail) {
+    detail.words = words;
+    detail.matched = matched;
+  }
   const total = matched.reduce((sum, m) => sum + m.weight, 0);
   // Heaviest words first: once the words left weigh less than the n-th best
   // score so far, no fact they alone match can reach the top n, so they only

@@ -1,0 +1,45 @@
+/**
+ * Queries about something the facts do not hold, over the made-up Pellora
+ * facts (test/fixtures/lookup-orchards): another place than the fact's
+ * subject, a question the fact cannot answer ("how many" and a percentage),
+ * and a measure only a fact of another period holds. Each is a miss, not
+ * another fact's answer; the queries the facts do hold still find them.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFacts } from '../../src/facts/load.js';
+import { findFact } from '../../src/search/find.js';
+
+const PELLORA = path.resolve(__dirname, '../fixtures/lookup-orchards');
+const lookup = async (q: string) => findFact(await loadFacts(PELLORA), q);
+const answer = async (q: string) => (await lookup(q)).fact?.id ?? null;
+
+describe('off-base queries', () => {
+  it('misses a place the vocabulary names that is not the fact\'s subject, though the fact mentions it', async () => {
+    expect(await lookup('Varnay pear exports 2023')).toMatchObject({ fact: null, reason: 'subject', subject: 'Varnay' });
+    // A name written in lower case is no proper name: "world's" is a scope, not another subject.
+    expect(await answer("the world's top pear exporter in 2023")).toBe('pellora-pear-exporter-rank-2023');
+    expect(await answer('Pellora pear exporter rank')).toBe('pellora-pear-exporter-rank-2023');
+  });
+
+  it('misses "how many" against a percentage or a fact with no figure, and "who" against a count', async () => {
+    expect(await answer('how many hectares of farmland on Pellora in 2024')).toBeNull();
+    expect(await answer('how many pear varieties are there on Pellora')).toBeNull();
+    expect(await answer("who manages Pellora's cider cooperatives")).toBeNull();
+    expect(await answer('share of farmland in pear orchards 2024')).toBe('orchard-farmland-share-2024');
+    expect(await answer('number of cider cooperatives')).toBe('cider-cooperatives');
+    expect(await answer('how many organic orchards')).toBe('organic-orchards');
+  });
+
+  it('prefers a percentage when the question asks one', async () => {
+    expect(await answer("percentage of Pellora's orchards that are organic")).toBe('organic-orchards-share');
+  });
+
+  it('misses a measure that only a fact of another period names ("forecast")', async () => {
+    const r = await lookup('Pellora cider output forecast for November 2024');
+    expect(r).toMatchObject({ fact: null, reason: 'period', period: '2024-11' });
+    expect(r.fact === null && r.suggestions.map((s) => s.fact.id)).toEqual(['cider-output-2024-12-forecast', 'cider-output-2024-11']);
+    expect(await answer('Pellora cider output November 2024')).toBe('cider-output-2024-11');
+    expect(await answer('cider output forecast December 2024')).toBe('cider-output-2024-12-forecast');
+  });
+});
