@@ -268,6 +268,16 @@ describe('a month named beside a figure', () => {
   });
 });
 
+describe('a unit written in Chinese', () => {
+  it('is no word of the context: the currency says it once', () => {
+    const ex = extractClaims('Westvale 苹果出口额达2.5亿美元。');
+    const ctx = claimContext(ex, ex.claims[0]!, index.terms);
+    expect(ex.claims[0]!.unit).toBe('USD');
+    expect(ctx.weights.has('美元')).toBe(false);
+    expect(ctx.weights.has(index.terms.termOf('westvale')!)).toBe(true);
+  });
+});
+
 describe('a hashtag in camel case', () => {
   it('names its words: "#WestvaleCooperative" names the cooperative for the lines under it', () => {
     const wordsFor = (draft: string) => {

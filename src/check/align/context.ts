@@ -275,6 +275,9 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
     const { tok, index: k } = words[i]!;
     const phrase = termsOfToken[k]!;
     if (!phrase.length) continue;
+    // "9920万美元": the unit written in Chinese is the claim's unit, which the figure's currency already says; as a word
+    // it would count twice.
+    if (tok.start >= claim.start && tok.end <= claim.end && HAN.test(tok.text)) continue;
     let distance: number;
     const beforeBracket = bracket !== null && tok.clause === claimClause - 1 && tok.end <= bracket.start;
     if (beforeBracket) distance = lastBeforeBracket - i;
