@@ -268,6 +268,13 @@ describe('a month named beside a figure', () => {
   });
 });
 
+describe('a year said to be a starting point', () => {
+  it('does not date the figure ("以来", since)', () => {
+    const draft = '| 指标 | 增速 | 备注 |\n|---|---|---|\n| Westvale juice sales | up 6% | 1987年以来最高 |\n';
+    expect(find(checkDraft(draft, index), '6%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-2024' } });
+  });
+});
+
 describe('a unit written in Chinese', () => {
   it('is no word of the context: the currency says it once', () => {
     const ex = extractClaims('Westvale 苹果出口额达2.5亿美元。');

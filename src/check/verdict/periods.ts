@@ -3,6 +3,7 @@
  * it, the months a fact's period covers, and whether the two fit; and the
  * years that only date a figure, a founding or the base of a change.
  */
+import { HAN } from '../../search/han.js';
 import type { Claim } from '../claims/claim.js';
 import type { Extraction } from '../claims/extract.js';
 import { chineseMonthsAt } from '../claims/chinese.js';
@@ -165,11 +166,21 @@ function foundingYear(ex: Extraction, year: Claim): boolean {
 
 /** "on 2023", "from 2023", "than in 2023": the year a change is measured from. */
 export function isBaseYear(ex: Extraction, year: Claim): boolean {
+  // "1987年以来", "自1978年有统计数据以来": since a year, in Chinese, said after it, within its clause.
+  if (year.dimension === 'year' && HAN.test(year.text) && sinceAfter(ex, year)) return true;
   if (year.before === null) return false;
   if (BASE_YEAR.has(year.before)) return true;
   let k = year.tokenStart - 1;
   while (k >= 0 && ex.tokens[k]!.end > year.start) k--;
   return year.before === 'in' && ex.tokens[k - 1]?.lower === 'than';
+}
+
+/** The year's clause says 以来 (since) after it, within a few words ("年以来" may be one of them). */
+function sinceAfter(ex: Extraction, year: Claim): boolean {
+  const clause = ex.tokens[year.tokenStart]!.clause;
+  let words = '';
+  for (let k = Math.max(year.tokenStart, year.tokenEnd - 1); k < Math.min(ex.tokens.length, year.tokenEnd + 8) && ex.tokens[k]!.clause === clause; k++) words += ex.tokens[k]!.text;
+  return words.includes('以来');
 }
 
 export function yearsText(years: Years): string {
