@@ -7,10 +7,10 @@
  */
 import type { Fact, FactBase } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { holdsMatch, inPostings, matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type RankDetail, type TermIndex } from './terms.js';
+import { holdsMatch, inPostings, matchIn, matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type RankDetail, type TermIndex } from './terms.js';
 import { catalogOf, catalogOfFacts, type Catalog } from '../facts/catalog.js';
 import { vocabularyOf, EMPTY_VOCABULARY, type Vocabulary } from '../facts/vocabulary.js';
-import { nameGroupsIn, parseQuery, type ParsedQuery, type QueryName, type QueryPeriod, type QueryTerm, type QueryWants } from './query.js';
+import { isQuestionWord, nameGroupsIn, parseQuery, type ParsedQuery, type QueryName, type QueryPeriod, type QueryTerm, type QueryWants } from './query.js';
 import { periodRange } from './filter.js';
 import { HAN } from './han.js';
 import { readAgainstFacts } from './chinese-lookup.js';
@@ -179,6 +179,9 @@ function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null
   return days[0] <= period.to && period.from <= days[1] ? 1 : 0;
 }
 
+/** Words of general English that say a fact gives a date. */
+const DATE_WORDS = /\b(?:when|date|dates)\b/u;
+
 /** A query period of whole years ("2024", "2021/2023"): a fact of a year around it is no other period. */
 const YEARS_TEXT = /^\d{4}(?:\/\d{4})?$/;
 
@@ -279,9 +282,9 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
     });
     if (giving.length) accepted = giving;
   }
-  // So is an English question asking for a percentage.
-  if (parsed.wants === 'percent' && accepted.length > 1) {
-    const giving = accepted.filter((r) => catalog.fact(r.ordinal).unit === 'percent');
+  // So is an English question asking for a date, a percentage or a count.
+  if (parsed.wants && accepted.length > 1) {
+    const giving = accepted.filter((r) => prefers(catalog, r.ordinal, parsed.wants));
     if (giving.length) accepted = giving;
   }
   const best = accepted[0];
@@ -302,21 +305,26 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
     const keyOf = (r: RankedEntry & { fit: number }) => [r.fit, (r.coverage >= 0 ? r.coverage : coverage(catalog.keysOf(r.ordinal), words)) === 1 ? 1 : 0];
     const keys = close.map(keyOf);
     const top = keys.reduce((a, b) => (b[0]! > a[0]! || (b[0] === a[0] && b[1]! > a[1]!) ? b : a));
-    const tied = close.filter((_, i) => keys[i]![0] === top[0] && keys[i]![1] === top[1]);
+    let tied = close.filter((_, i) => keys[i]![0] === top[0] && keys[i]![1] === top[1]);
+    // A question asking when, among facts alike: the one whose id, title or an alias speaks of a date.
+    if (parsed.wants === 'when' && tied.length > 1) {
+      const dated = tied.filter((r) => catalog.keysOf(r.ordinal).some((k) => DATE_WORDS.test(k)));
+      if (dated.length === 1) tied = dated;
+    }
     const picked = parsed.superlative && tied.length > 1 ? extreme(catalog, tied, parsed.superlative) : null;
     if (picked) {
       const alternatives = accepted.filter((r) => r !== picked && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-      return nearerMeasure(catalog, query, parsed, detail, ranked, picked, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
+      return notAsked(catalog, query, parsed, detail, ranked, picked, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
     }
     if (tied.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: tied.slice(0, MAX_TIED).map((r) => scored(catalog, r)) };
     const chosen = tied[0]!;
     if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
     const alternatives = accepted.filter((r) => r !== chosen && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-    return nearerMeasure(catalog, query, parsed, detail, ranked, chosen, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
+    return notAsked(catalog, query, parsed, detail, ranked, chosen, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
   }
   if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
   const alternatives = accepted.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-  return nearerMeasure(catalog, query, parsed, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
+  return notAsked(catalog, query, parsed, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }
 
 /** A name written as a proper name: with a capital, or in Han characters ("Japan", "EU", "日本"; not "world's"). */
@@ -345,13 +353,13 @@ function aboutOther(f: Fact, queryGroups: ReadonlySet<number>, vocabulary: Vocab
 
 /**
  * Whether a fact can give what an English question asks: "how many" a figure
- * (a value or its display) that is not a percentage, "how much" a figure, and
- * "who" a person or body, so no figure but a rank.
+ * (a value, its display or a unit) that is not a percentage or a rank, "how
+ * much" a figure, and "who" a person or body, so no figure but a rank.
  */
 function gives(f: Fact, wants: QueryWants | null): boolean {
   // A unit says the fact is a figure, even where the sources leave its value open.
   const figure = f.value !== undefined || f.display !== undefined || f.unit !== undefined;
-  if (wants === 'count') return figure && f.unit !== 'percent';
+  if (wants === 'count') return figure && f.unit !== 'percent' && f.unit !== 'rank';
   if (wants === 'amount') return figure;
   if (wants === 'who') return f.value === undefined || f.unit === 'rank';
   return true;
@@ -397,4 +405,73 @@ function nearerMeasure(
     return { query, fact: null, reason: 'no match', suggestions };
   }
   return null;
+}
+
+/**
+ * Whether a fact gives what an English question prefers among facts close to
+ * the best: "when" a date (a period given to the day, or a year as the
+ * figure), "percentage" a percentage, "number of" a count (a figure that is
+ * no percentage or rank).
+ */
+function prefers(catalog: Catalog, ordinal: number, wants: QueryWants | null): boolean {
+  const f = catalog.fact(ordinal);
+  if (wants === 'percent') return f.unit === 'percent';
+  if (wants === 'number') return gives(f, 'count');
+  if (wants === 'when') {
+    const days = f.period !== undefined ? periodRange(f.period) : null;
+    return f.unit === 'year' || (days !== null && !wholeMonths(days));
+  }
+  return true;
+}
+
+/** Why an answer is not what the query asks (nearerMeasure, namedElsewhere): a miss, or null when it is. */
+function notAsked(...args: Parameters<typeof nearerMeasure>): Missed | null {
+  return nearerMeasure(...args) ?? namedElsewhere(...args);
+}
+
+/**
+ * A fact of another period or subject that matches what is asked as well as
+ * the answer, whose id, title or an alias the query names whole (years
+ * aside), where it names none of the answer's: the query asks for that fact's
+ * measure ("global electric car sales in 2022" where the base holds 2023's
+ * sales and 2022's share of sales), and the answer is another measure.
+ */
+function namedElsewhere(
+  catalog: Catalog,
+  query: string,
+  parsed: ParsedQuery,
+  detail: RankDetail,
+  ranked: readonly RankedEntry[],
+  answer: RankedEntry,
+  lackingName: (ordinal: number) => { name: QueryName } | undefined,
+): Missed | null {
+  const { words, matched } = detail;
+  if (!words || !matched) return null;
+  // The query's words, and the vocabulary's other words for them.
+  const queryWords = [...new Set([...tokenize(parsed.text), ...words.flatMap((t) => t.alternatives.flatMap((a) => a.words))])];
+  if (wholeKey(catalog.keysOf(answer.ordinal), queryWords)) return null;
+  const index = catalog.termIndex();
+  const asked = words.flatMap((t, k) => (YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word) ? [] : [matched[k]!]));
+  const total = asked.reduce((sum, m) => sum + m.weight, 0);
+  if (!total) return null;
+  const askedScore = (o: number) => 1 - asked.reduce((sum, m) => sum + m.weight * matchIn(index, m, o), 0) / total;
+  const own = askedScore(answer.ordinal);
+  for (const r of ranked) {
+    if (r.ordinal === answer.ordinal) continue;
+    const other = lackingName(r.ordinal);
+    if (!other && periodFit(catalog, r.ordinal, parsed.period) !== 0) continue;
+    if (askedScore(r.ordinal) - own > TIE_MARGIN || !wholeKey(catalog.keysOf(r.ordinal), queryWords)) continue;
+    const suggestions = [r, answer].map((x) => scored(catalog, x));
+    if (other) return { query, fact: null, reason: 'subject', subject: other.name.text, suggestions };
+    return parsed.period ? { query, fact: null, reason: 'period', period: parsed.period.text, suggestions } : { query, fact: null, reason: 'no match', suggestions };
+  }
+  return null;
+}
+
+/** Whether the query's words name one of a fact's keys (id, title, aliases) whole, its years and question words aside. */
+function wholeKey(keys: readonly string[], queryWords: readonly string[]): boolean {
+  return keys.some((key) => {
+    const words = key.split(' ').filter((w) => !YEAR_WORD.test(w) && !isQuestionWord(w));
+    return words.length > 0 && words.every((w) => queryWords.some((q) => matchQuality(q, w) > 0));
+  });
 }

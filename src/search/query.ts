@@ -59,21 +59,24 @@ export interface ParsedQuery {
   asks: QueryAsks | null;
   /**
    * What an English question asks for: "how many" a figure that is no
-   * percentage, "how much" a figure, "who" a person or body (no figure but a
-   * rank), "percentage of" a percentage; null when it does not say.
+   * percentage or rank, "how much" a figure, "who" a person or body (no
+   * figure but a rank); and, among facts close to the best, "when" a date,
+   * "percentage of" a percentage, "number of" a count. Null when it does not say.
    */
   wants: QueryWants | null;
 }
 
 /** What an English question asks for (see ParsedQuery.wants). */
-export type QueryWants = 'count' | 'amount' | 'who' | 'percent';
+export type QueryWants = 'count' | 'amount' | 'who' | 'when' | 'percent' | 'number';
 
-/** "how many", "how much", "who …" at the start, "what percentage": general English. */
+/** "how many", "how much", "who …", "when …", "what percentage", "number of": general English. */
 function queryWants(raw: string): QueryWants | null {
   if (/\bhow\s+many\b/iu.test(raw)) return 'count';
   if (/\bhow\s+much\b/iu.test(raw)) return 'amount';
   if (/^\s*(?:who|whom|whose)\b/iu.test(raw)) return 'who';
+  if (/^\s*(?:when|on\s+which\s+days?|on\s+what\s+days?|what\s+date)\b|\bwhat\s+dates?\b/iu.test(raw)) return 'when';
   if (/\b(?:percentage|percent|proportion)\b/iu.test(raw)) return 'percent';
+  if (/\bnumber\s+of\b|\bcount\b/iu.test(raw)) return 'number';
   return null;
 }
 
@@ -94,6 +97,9 @@ const QUESTION_WORDS = new Set(
 );
 // The same in Chinese (chinese.ts).
 for (const w of ZH_QUESTION_WORDS) QUESTION_WORDS.add(w);
+
+/** Whether a normalized word only makes a query a question or glues it together ("when", "is", "the"). */
+export const isQuestionWord = (w: string): boolean => QUESTION_WORDS.has(w);
 
 /** Phrases of general English that say nothing of what is asked ("when did it take place"). */
 const FILLER = /\b(?:take|takes|took|taking|taken)\s+place\b|\bis\s+there\b|\bare\s+there\b/giu;

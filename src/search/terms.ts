@@ -365,6 +365,8 @@ const SCALE = 2 ** 20;
 export interface TermMatches {
   matches: Map<number, number>;
   extras: { list: ArrayLike<number>; quality: number }[];
+  /** How much the word weighs in the score (its rarity, scaled to a whole number). */
+  weight: number;
 }
 
 /** Filled by rankOrdinals when asked: the query words it matched, and what each matches. */
@@ -375,15 +377,31 @@ export interface RankDetail {
 
 /** Whether a fact holds a query word in any field, as the ranking matched it. */
 export function holdsMatch(index: TermIndex, m: TermMatches, ordinal: number): boolean {
-  for (const i of m.matches.keys()) {
+  return matchIn(index, m, ordinal) > 0;
+}
+
+/** What a fact earns for a query word, as the ranking scores it: its best match's quality times its field's factor; 0 when it does not hold it. */
+export function matchIn(index: TermIndex, m: TermMatches, ordinal: number): number {
+  let best = 0;
+  for (const [i, quality] of m.matches) {
     const dense = index.classes?.(i) ?? null;
-    if (dense ? packedClass(dense, ordinal) !== 0 : inPostings(index.postings(i), ordinal)) return true;
+    const cls = dense ? packedClass(dense, ordinal) : classIn(index.postings(i), ordinal);
+    if (cls) best = Math.max(best, quality * FIELD_FACTOR[cls]!);
   }
-  return m.extras.some((e) => inPostings(e.list, ordinal));
+  for (const e of m.extras) {
+    const cls = classIn(e.list, ordinal);
+    if (cls) best = Math.max(best, e.quality * FIELD_FACTOR[cls]!);
+  }
+  return best;
 }
 
 /** Whether a posting list (ascending) holds the fact. */
 export function inPostings(list: ArrayLike<number>, ordinal: number): boolean {
+  return classIn(list, ordinal) !== 0;
+}
+
+/** The class of the fact's posting in a list (ascending), 0 when the list does not hold it. */
+function classIn(list: ArrayLike<number>, ordinal: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -391,9 +409,9 @@ export function inPostings(list: ArrayLike<number>, ordinal: number): boolean {
     const o = list[mid]! >>> 2;
     if (o < ordinal) lo = mid + 1;
     else if (o > ordinal) hi = mid;
-    else return true;
+    else return list[mid]! & 3;
   }
-  return false;
+  return 0;
 }
 
 export interface RankedOrdinal {

@@ -42,4 +42,21 @@ describe('off-base queries', () => {
     expect(await answer('Pellora cider output November 2024')).toBe('cider-output-2024-11');
     expect(await answer('cider output forecast December 2024')).toBe('cider-output-2024-12-forecast');
   });
+
+  it('misses a measure the query names whole only in a fact of another period ("harvest in 2022" against the 2022 share of the harvest)', async () => {
+    const r = await lookup('Pellora pear harvest in 2022');
+    expect(r).toMatchObject({ fact: null, reason: 'period', period: '2022' });
+    expect(r.fact === null && r.suggestions[0]!.fact.id).toBe('pear-harvest-2023');
+    expect(await answer('Pellora pear harvest in 2023')).toBe('pear-harvest-2023');
+    expect(await answer('share of the pear harvest exported in 2022')).toBe('pear-export-share-2022');
+  });
+
+  it('answers "when" with the fact that gives a date, among facts alike', async () => {
+    expect(await answer('when did the 2024 blossom festival take place')).toBe('blossom-festival-2024-dates');
+  });
+
+  it('prefers a count when the query asks a number or count, among facts close to the best', async () => {
+    expect(await answer('Pellora top pear exporters count 2023')).toBe('pelloran-firms-top-exporters-2023');
+    expect(await answer('Pellora top pear exporter')).toBe('pellora-pear-exporter-rank-2023');
+  });
 });
