@@ -216,6 +216,9 @@ describe('an answer to a question', () => {
   it('reads the question the paragraph before asks', () => {
     const draft = 'Host: How many tonnes of pears did the Westvale cooperative harvest in 2024?\n\nGuest: 1,900 tonnes, a good year.\n';
     expect(find(checkDraft(draft, index), '1,900')).toMatchObject({ verdict: 'supported', fact: { id: 'pear-harvest-2024' } });
+    // An answer that names nothing but the figure.
+    const bare = 'Host: How big was the Westvale cooperative pear harvest in 2024?\n\nGuest: 1,800 tonnes.\n';
+    expect(find(checkDraft(bare, index), '1,800')).toMatchObject({ verdict: 'contradicted', fact: { id: 'pear-harvest-2024' } });
   });
 });
 

@@ -184,6 +184,9 @@ function semicolonLabel(ex: Extraction, i: number): [number, number] | null {
   return null;
 }
 
+/** What the words of the question an answer follows weigh. */
+const QUESTION_WEIGHT = 0.6;
+
 /** A header cell says what every cell of its column is: its words count as the figure's own. */
 const HEADER_WEIGHT = 1;
 
@@ -345,8 +348,13 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
     }
   } else {
     // "2024 harvest 👇" over "🔹 5,200 tonnes of apples": the line that leads into a run of bulleted lines speaks for each.
-    const lead = leadIn(ex, claim.sentence) ?? questionBefore(ex, claim.sentence);
+    const lead = leadIn(ex, claim.sentence);
     if (lead !== null) addSentence(lead, PREVIOUS_SENTENCE_WEIGHT, true);
+    else {
+      // An answer is about what its question asks, as a figure is about its sentence's subject.
+      const question = questionBefore(ex, claim.sentence);
+      if (question !== null) addSentence(question, QUESTION_WEIGHT, true);
+    }
   }
   const onlyBefore = new Set([...all].filter((t) => !own.has(t)));
   const earlier = (t: string) => all.has(t) || (draft.first.get(t) ?? Infinity) < sentence.tokenStart;
