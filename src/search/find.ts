@@ -7,10 +7,10 @@
  */
 import type { Fact, FactBase } from '../facts/types.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { holdsMatch, inPostings, matchIn, matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type RankDetail, type TermIndex } from './terms.js';
+import { holdsMatch, inPostings, matchIn, matchingTerms, matchQuality, phrasePostings, rankOrdinals, termId, type RankDetail, type TermIndex, type TermMatches } from './terms.js';
 import { catalogOf, catalogOfFacts, type Catalog } from '../facts/catalog.js';
 import { vocabularyOf, EMPTY_VOCABULARY, type Vocabulary } from '../facts/vocabulary.js';
-import { isQuestionWord, nameGroupsIn, parseQuery, type ParsedQuery, type QueryName, type QueryPeriod, type QueryTerm, type QueryWants } from './query.js';
+import { isQuestionWord, nameGroupsIn, parseQuery, vocabularyAlternatives, type ParsedQuery, type QueryName, type QueryPeriod, type QueryTerm, type QueryWants } from './query.js';
 import { periodRange } from './filter.js';
 import { HAN } from './han.js';
 import { readAgainstFacts } from './chinese-lookup.js';
@@ -314,17 +314,17 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
     const picked = parsed.superlative && tied.length > 1 ? extreme(catalog, tied, parsed.superlative) : null;
     if (picked) {
       const alternatives = accepted.filter((r) => r !== picked && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-      return notAsked(catalog, query, parsed, detail, ranked, picked, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
+      return notAsked(catalog, query, parsed, vocabulary, detail, ranked, picked, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
     }
     if (tied.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: tied.slice(0, MAX_TIED).map((r) => scored(catalog, r)) };
     const chosen = tied[0]!;
     if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
     const alternatives = accepted.filter((r) => r !== chosen && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-    return notAsked(catalog, query, parsed, detail, ranked, chosen, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
+    return notAsked(catalog, query, parsed, vocabulary, detail, ranked, chosen, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
   }
   if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
   const alternatives = accepted.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-  return notAsked(catalog, query, parsed, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
+  return notAsked(catalog, query, parsed, vocabulary, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }
 
 /** A name written as a proper name: with a capital, or in Han characters ("Japan", "EU", "日本"; not "world's"). */
@@ -382,13 +382,8 @@ function nearerMeasure(
   answer: RankedEntry,
   lackingName: (ordinal: number) => { name: QueryName } | undefined,
 ): Missed | null {
-  const { words, matched } = detail;
-  if (!words || !matched) return null;
   const index = catalog.termIndex();
-  const nameWords = new Set(parsed.names.flatMap((n) => n.forms.flat()));
-  const asked = words.flatMap((t, k) =>
-    YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word) || nameWords.has(t.word) || t.optional || parsed.superlativeWords.includes(t.word) || t.word.length < 2 ? [] : [{ t, m: matched[k]! }],
-  );
+  const asked = askedWords(parsed, detail);
   const held = asked.filter((a) => holdsMatch(index, a.m, answer.ordinal));
   const lacking = asked.filter((a) => !held.includes(a));
   if (!lacking.length) return null;
@@ -398,13 +393,79 @@ function nearerMeasure(
     const named = new Set([...tokenize(f.id), ...tokenize(f.title)]);
     const names = (t: QueryTerm) => [...named].some((w) => matchQuality(t.word, w) > 0) || t.alternatives.some((a) => a.words.every((w) => named.has(w)));
     if (!lacking.some((a) => names(a.t))) continue;
-    const other = lackingName(r.ordinal);
-    const suggestions = [r, answer].map((x) => scored(catalog, x));
-    if (other) return { query, fact: null, reason: 'subject', subject: other.name.text, suggestions };
-    if (periodFit(catalog, r.ordinal, parsed.period) === 0 && parsed.period) return { query, fact: null, reason: 'period', period: parsed.period.text, suggestions };
-    return { query, fact: null, reason: 'no match', suggestions };
+    return missFor(catalog, query, parsed, r, answer, lackingName);
   }
   return null;
+}
+
+/** The words of what is asked, with what each matches: not the period's, the names', the superlatives' or the light words. */
+function askedWords(parsed: ParsedQuery, detail: RankDetail): { t: QueryTerm; m: TermMatches }[] {
+  const { words, matched } = detail;
+  if (!words || !matched) return [];
+  const nameWords = new Set(parsed.names.flatMap((n) => n.forms.flat()));
+  return words.flatMap((t, k) =>
+    YEAR_WORD.test(t.word) || parsed.periodTerms.includes(t.word) || nameWords.has(t.word) || t.optional || parsed.superlativeWords.includes(t.word) || t.word.length < 2 ? [] : [{ t, m: matched[k]! }],
+  );
+}
+
+/** The miss when a near fact, not the answer, is what the query asks: for the near fact's subject or period when they are not the query's. */
+function missFor(catalog: Catalog, query: string, parsed: ParsedQuery, near: RankedEntry, answer: RankedEntry, lackingName: (ordinal: number) => { name: QueryName } | undefined): Missed {
+  const other = lackingName(near.ordinal);
+  const suggestions = [near, answer].map((x) => scored(catalog, x));
+  if (other) return { query, fact: null, reason: 'subject', subject: other.name.text, suggestions };
+  if (periodFit(catalog, near.ordinal, parsed.period) === 0 && parsed.period) return { query, fact: null, reason: 'period', period: parsed.period.text, suggestions };
+  return { query, fact: null, reason: 'no match', suggestions };
+}
+
+/**
+ * The same for a phrase of the vocabulary the query writes ("quarter on
+ * quarter"): an answer whose text writes no form of it (only its words apart:
+ * "year on year in the first quarter") is another measure, when a near fact
+ * writes one in its id or title ("qoq") and holds every word of what is asked
+ * that the answer holds.
+ */
+function phraseMeasure(
+  catalog: Catalog,
+  query: string,
+  parsed: ParsedQuery,
+  vocabulary: Vocabulary,
+  detail: RankDetail,
+  ranked: readonly RankedEntry[],
+  answer: RankedEntry,
+  lackingName: (ordinal: number) => { name: QueryName } | undefined,
+): Missed | null {
+  if (HAN.test(parsed.text)) return null;
+  const queryWords = tokenize(parsed.text);
+  const phrases: string[][][] = [];
+  for (const g of vocabulary.groups) {
+    for (const p of g.phrases) {
+      const words = normalizeText(p).split(' ');
+      if (words.length < 2 || !writes(queryWords, words, true)) continue;
+      phrases.push([words, ...vocabularyAlternatives(words.join(' '), vocabulary)]);
+    }
+  }
+  if (!phrases.length) return null;
+  const f = catalog.fact(answer.ordinal);
+  const text = [...catalog.keysOf(answer.ordinal), normalizeText(f.statement), ...f.tags.map(normalizeText)].map((t) => t.split(' '));
+  const lacking = phrases.filter((forms) => !forms.some((form) => text.some((t) => writes(t, form))));
+  if (!lacking.length) return null;
+  const index = catalog.termIndex();
+  const held = askedWords(parsed, detail).filter((a) => holdsMatch(index, a.m, answer.ordinal));
+  for (const r of ranked) {
+    if (r.ordinal === answer.ordinal || !held.every((a) => holdsMatch(index, a.m, r.ordinal))) continue;
+    const near = catalog.fact(r.ordinal);
+    const named = [tokenize(near.id), tokenize(near.title)];
+    if (lacking.some((forms) => forms.some((form) => named.some((t) => writes(t, form))))) return missFor(catalog, query, parsed, r, answer, lackingName);
+  }
+  return null;
+}
+
+/** Whether words write a phrase, its words side by side (each as written, or a word it begins; exactly when asked). */
+function writes(words: readonly string[], phrase: readonly string[], exact = false): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((p, k) => (exact ? words[i + k] === p : matchQuality(p, words[i + k]!, 0) > 0))) return true;
+  }
+  return false;
 }
 
 /**
@@ -424,9 +485,22 @@ function prefers(catalog: Catalog, ordinal: number, wants: QueryWants | null): b
   return true;
 }
 
-/** Why an answer is not what the query asks (nearerMeasure, namedElsewhere): a miss, or null when it is. */
-function notAsked(...args: Parameters<typeof nearerMeasure>): Missed | null {
-  return nearerMeasure(...args) ?? namedElsewhere(...args);
+/** Why an answer is not what the query asks (nearerMeasure, phraseMeasure, namedElsewhere): a miss, or null when it is. */
+function notAsked(
+  catalog: Catalog,
+  query: string,
+  parsed: ParsedQuery,
+  vocabulary: Vocabulary,
+  detail: RankDetail,
+  ranked: readonly RankedEntry[],
+  answer: RankedEntry,
+  lackingName: (ordinal: number) => { name: QueryName } | undefined,
+): Missed | null {
+  return (
+    nearerMeasure(catalog, query, parsed, detail, ranked, answer, lackingName) ??
+    phraseMeasure(catalog, query, parsed, vocabulary, detail, ranked, answer, lackingName) ??
+    namedElsewhere(catalog, query, parsed, detail, ranked, answer, lackingName)
+  );
 }
 
 /**

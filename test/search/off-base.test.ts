@@ -59,4 +59,13 @@ describe('off-base queries', () => {
     expect(await answer('Pellora top pear exporters count 2023')).toBe('pelloran-firms-top-exporters-2023');
     expect(await answer('Pellora top pear exporter')).toBe('pellora-pear-exporter-rank-2023');
   });
+
+  it('misses a vocabulary phrase the answer writes only as words apart, where a near fact of another period names it', async () => {
+    // The November fact's statement holds "month" and "on", not "month on month".
+    const r = await lookup('Pellora cider output growth November 2024 month on month');
+    expect(r).toMatchObject({ fact: null, reason: 'period', period: '2024-11' });
+    expect(r.fact === null && r.suggestions[0]!.fact.id).toBe('cider-output-2024-12-mom');
+    expect(await answer('Pellora cider output growth November 2024')).toBe('cider-output-2024-11');
+    expect(await answer('cider output month on month December 2024')).toBe('cider-output-2024-12-mom');
+  });
 });
