@@ -112,6 +112,8 @@ const VOCABULARY = `vocabulary:
   abbreviations:
     Q2: second quarter
     Q3: third quarter
+  names:
+    United States: [US, America]
 `;
 
 let index: FactIndex;
@@ -275,6 +277,17 @@ describe('a year said to be a starting point', () => {
   it('does not date the figure ("以来", since)', () => {
     const draft = '| 指标 | 增速 | 备注 |\n|---|---|---|\n| Westvale juice sales | up 6% | 1987年以来最高 |\n';
     expect(find(checkDraft(draft, index), '6%')).toMatchObject({ verdict: 'supported', fact: { id: 'juice-sales-2024' } });
+  });
+});
+
+describe('a name in capitals', () => {
+  it('is the vocabulary\'s name, not the pronoun it spells ("US", "us")', () => {
+    const ex = extractClaims('US buyers paid 5% more, the cooperative told us.');
+    const ctx = claimContext(ex, ex.claims[0]!, index.terms);
+    const us = index.terms.termOf('US');
+    expect(us).not.toBeNull();
+    expect(ctx.weights.has(us!)).toBe(true);
+    expect(index.terms.termOf('us')).toBeNull();
   });
 });
 

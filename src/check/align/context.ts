@@ -92,7 +92,8 @@ function draftTerms(ex: Extraction, terms: Terms): DraftTerms {
   for (const s of ex.sentences) {
     const words: Array<{ tok: Token; index: number }> = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ex.tokens[k]!.kind === 'word') words.push({ tok: ex.tokens[k]!, index: k });
-    const lower = words.map((w) => gluedWord(ex.tokens, w.index));
+    // Capitals are kept where they tell a name from a word ("US", "us"): termOf reads them.
+    const lower = words.map((w) => (/^[A-Z]{2,4}$/.test(w.tok.text) && ex.tokens[w.index + 1]?.kind !== 'num' ? w.tok.text : gluedWord(ex.tokens, w.index)));
     const ofWord = terms.termsOfWords(lower);
     words.forEach((w, i) => {
       const parts = ex.tokens[w.index - 1]?.text === '#' && !w.tok.space ? hashtagWords(w.tok.text) : null;

@@ -108,6 +108,11 @@ export class Terms {
 
   /** The matching form of one lower-case word, or null for a word that says nothing. */
   termOf(lower: string): string | null {
+    // "US" in capitals, as a draft writes it, is a name the vocabulary may hold, not the pronoun "us".
+    if (/^[A-Z]{2,4}$/.test(lower)) {
+      const word = lower.toLowerCase();
+      return this.single.get(word) ?? (STOPWORDS.has(word) ? null : this.termOf(word));
+    }
     if (STOPWORDS.has(lower) || /^\d/.test(lower) || lower.length < 2 || HAN_NUMERAL.test(lower)) return null;
     const stem = baseStem(lower);
     if (STOPWORDS.has(stem)) return null;

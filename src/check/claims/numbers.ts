@@ -88,6 +88,8 @@ export const QUALIFIERS: Array<[string[], ClaimBound]> = [
   [['a', 'maximum', 'of'], 'at-most'],
   [['as', 'many', 'as'], 'at-most'],
   [['as', 'much', 'as'], 'at-most'],
+  [['as', 'high', 'as'], 'at-most'],
+  [['as', 'low', 'as'], 'at-least'],
   [['just', 'shy', 'of'], 'nearly'],
   [['more', 'than'], 'more-than'],
   [['upwards', 'of'], 'more-than'],

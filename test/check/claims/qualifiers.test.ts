@@ -65,3 +65,11 @@ describe('two figures joined by "or"', () => {
     expect(extractClaims('100 or more robots').claims.map((c) => c.bound)).toEqual(['at-least']);
   });
 });
+
+describe('"as high as" and "as low as"', () => {
+  it('are a ceiling and a floor', () => {
+    expect(one('Tariffs as high as 60% were threatened.').bound).toBe('at-most');
+    expect(one('Fares as low as 5 dollars were offered.').bound).toBe('at-least');
+  });
+});
+
