@@ -176,7 +176,10 @@ function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null
   if (days[0] === period.from && days[1] === period.to) return 3;
   if (days[0] >= period.from && days[1] <= period.to) return 2;
   if (days[0] <= period.from && days[1] >= period.to && !YEARS_TEXT.test(period.text) && wholeMonths(days)) return 0;
-  return days[0] <= period.to && period.from <= days[1] ? 1 : 0;
+  if (days[0] <= period.to && period.from <= days[1]) return 1;
+  // A fact dated otherwise whose id or title names a year of the query's is about that year
+  // (the release, in January 2025, of the 2024 figures).
+  return YEARS_TEXT.test(period.text) && catalog.keysOf(ordinal).slice(0, 2).some((k) => k.split(' ').some((w) => YEAR_WORD.test(w) && w >= period.from.slice(0, 4) && w <= period.to.slice(0, 4))) ? 1 : 0;
 }
 
 /** Words of general English that say a fact gives a date. */
@@ -354,13 +357,14 @@ function aboutOther(f: Fact, queryGroups: ReadonlySet<number>, vocabulary: Vocab
 /**
  * Whether a fact can give what an English question asks: "how many" a figure
  * (a value, its display or a unit) that is not a percentage or a rank, "how
- * much" a figure, and "who" a person or body, so no figure but a rank.
+ * much" a figure that is no rank, and "who" a person or body, so no figure but
+ * a rank.
  */
 function gives(f: Fact, wants: QueryWants | null): boolean {
   // A unit says the fact is a figure, even where the sources leave its value open.
   const figure = f.value !== undefined || f.display !== undefined || f.unit !== undefined;
   if (wants === 'count') return figure && f.unit !== 'percent' && f.unit !== 'rank';
-  if (wants === 'amount') return figure;
+  if (wants === 'amount') return figure && f.unit !== 'rank';
   if (wants === 'who') return f.value === undefined || f.unit === 'rank';
   return true;
 }

@@ -74,7 +74,7 @@ function queryWants(raw: string): QueryWants | null {
   if (/\bhow\s+many\b/iu.test(raw)) return 'count';
   if (/\bhow\s+much\b/iu.test(raw)) return 'amount';
   if (/^\s*(?:who|whom|whose)\b/iu.test(raw)) return 'who';
-  if (/^\s*(?:when|on\s+which\s+days?|on\s+what\s+days?|what\s+date)\b|\bwhat\s+dates?\b/iu.test(raw)) return 'when';
+  if (/^\s*when\b|\b(?:which|what)\s+(?:days?|dates?)\b/iu.test(raw)) return 'when';
   if (/\b(?:percentage|percent|proportion)\b/iu.test(raw)) return 'percent';
   if (/\bnumber\s+of\b|\bcount\b/iu.test(raw)) return 'number';
   return null;
@@ -101,8 +101,8 @@ for (const w of ZH_QUESTION_WORDS) QUESTION_WORDS.add(w);
 /** Whether a normalized word only makes a query a question or glues it together ("when", "is", "the"). */
 export const isQuestionWord = (w: string): boolean => QUESTION_WORDS.has(w);
 
-/** Phrases of general English that say nothing of what is asked ("when did it take place"). */
-const FILLER = /\b(?:take|takes|took|taking|taken)\s+place\b|\bis\s+there\b|\bare\s+there\b/giu;
+/** Phrases of general English that say nothing of what is asked ("when did it take place", "on which days": a question asking when). */
+const FILLER = /\b(?:take|takes|took|taking|taken)\s+place\b|\bis\s+there\b|\bare\s+there\b|\b(?:on\s+)?(?:which|what)\s+days?\b/giu;
 
 /**
  * Superlatives of general English, by direction, in groups of words that

@@ -68,4 +68,18 @@ describe('off-base queries', () => {
     expect(await answer('Pellora cider output growth November 2024')).toBe('cider-output-2024-11');
     expect(await answer('cider output month on month December 2024')).toBe('cider-output-2024-12-mom');
   });
+
+  it('takes a year named in the id or title of a fact dated otherwise as a year it is about', async () => {
+    // Released on January 20, 2025: the 2024 figures.
+    expect(await answer("when were Pellora's 2024 harvest figures released")).toBe('harvest-figures-2024-release');
+  });
+
+  it('reads "on which days" as asking when', async () => {
+    expect(await answer('on which days did the 2024 blossom festival run')).toBe('blossom-festival-2024-dates');
+  });
+
+  it('answers "how much" with an amount, not a rank', async () => {
+    expect(await answer('Pellora pear exports 2023 up how much')).toBe('pear-exports-growth-2023');
+    expect(await answer('Pellora pear exporter rank 2023')).toBe('pellora-pear-exporter-rank-2023');
+  });
 });
