@@ -135,7 +135,8 @@ export function wordFigure(r: ClaimReader, i: number): Figure | null {
   // A fraction: "one-quarter", "two-thirds", "one third of".
   const hyphen = r.t(k).text === '-' && r.glued(k) && r.glued(k + 1);
   const fw = r.t(hyphen ? k + 1 : k);
-  if (k === i + 1 && value > 0 && value < 10 && FRACTIONS[fw.lower] !== undefined && (hyphen || fw.lower.endsWith('s') || r.t((hyphen ? k + 1 : k) + 1).lower === 'of')) {
+  // "six quarters" counts quarters of a year: a fraction is less than one whole.
+  if (k === i + 1 && value > 0 && value < 10 && FRACTIONS[fw.lower] !== undefined && value < FRACTIONS[fw.lower]! && (hyphen || fw.lower.endsWith('s') || r.t((hyphen ? k + 1 : k) + 1).lower === 'of')) {
     return base((100 * value) / FRACTIONS[fw.lower]!, (hyphen ? k + 1 : k) + 1, { fraction: true, place: 0.1, sigPlace: 0.1 });
   }
   // "the one-million mark": a scale joined by a hyphen.

@@ -83,3 +83,12 @@ describe('ratios and hyphened scales', () => {
     expect(claims('It was a one-off payment.')).toEqual([]);
   });
 });
+
+describe('a number of quarters', () => {
+  it('counts quarters when there are more than make a whole, and is a fraction otherwise', () => {
+    const six = one('Growth was the fastest in six quarters.');
+    expect([six.value, six.dimension]).toEqual([6, 'quantity']);
+    expect(one('Three quarters of the boats were sold.').value).toBe(75);
+  });
+});
+
