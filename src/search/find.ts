@@ -503,8 +503,48 @@ function notAsked(
   return (
     nearerMeasure(catalog, query, parsed, detail, ranked, answer, lackingName) ??
     phraseMeasure(catalog, query, parsed, vocabulary, detail, ranked, answer, lackingName) ??
-    namedElsewhere(catalog, query, parsed, detail, ranked, answer, lackingName)
+    namedElsewhere(catalog, query, parsed, detail, ranked, answer, lackingName) ??
+    insidePhrase(catalog, query, parsed, vocabulary, detail, ranked, answer)
   );
+}
+
+/**
+ * A word of what is asked that the answer holds only inside a phrase of the
+ * vocabulary meaning something else, that the query writes in no form of
+ * its group ("export" in "imports and exports", which is foreign trade): the
+ * answer does not hold it. Without it, a score above the answer gate is a miss.
+ */
+function insidePhrase(catalog: Catalog, query: string, parsed: ParsedQuery, vocabulary: Vocabulary, detail: RankDetail, ranked: readonly RankedEntry[], answer: RankedEntry): Missed | null {
+  if (HAN.test(parsed.text) || !detail.matched) return null;
+  const total = detail.matched.reduce((sum, m) => sum + m.weight, 0);
+  if (!total) return null;
+  const queryWords = tokenize(parsed.text);
+  const f = catalog.fact(answer.ordinal);
+  const texts = [...catalog.keysOf(answer.ordinal), normalizeText(f.statement), ...f.tags.map(normalizeText)].map((t) => t.split(' '));
+  // Where each text writes a phrase of a group the query writes in no form: those words mean the phrase.
+  const covered = texts.map((t) => new Uint8Array(t.length));
+  for (const g of vocabulary.groups) {
+    const forms = g.phrases.map((p) => normalizeText(p).split(' '));
+    // Written by the query however inflected or misspelled ("retial sales", "electric cars").
+    if (forms.some((form) => queryWords.some((_, i) => i + form.length <= queryWords.length && form.every((p, k) => matchQuality(queryWords[i + k]!, p) > 0 || matchQuality(p, queryWords[i + k]!) > 0)))) continue;
+    for (const form of forms) {
+      if (form.length < 2) continue;
+      texts.forEach((t, x) => {
+        for (let i = 0; i + form.length <= t.length; i++) if (form.every((p, k) => matchQuality(p, t[i + k]!, 0) > 0)) covered[x]!.fill(1, i, i + form.length);
+      });
+    }
+  }
+  if (!covered.some((c) => c.includes(1))) return null;
+  const index = catalog.termIndex();
+  let lost = 0;
+  for (const a of askedWords(parsed, detail)) {
+    const own = matchIn(index, a.m, answer.ordinal);
+    if (!own) continue;
+    const apart = texts.some((t, x) => t.some((w, i) => !covered[x]![i] && (matchQuality(a.t.word, w) > 0 || a.t.alternatives.some((alt) => alt.words.length === 1 && alt.words[0] === w))));
+    if (!apart) lost += a.m.weight * own;
+  }
+  if (!lost || answer.score + lost / total <= MAX_ANSWER_SCORE) return null;
+  return { query, fact: null, reason: 'no match', suggestions: ranked.slice(0, 3).map((r) => scored(catalog, r)) };
 }
 
 /**

@@ -82,4 +82,12 @@ describe('off-base queries', () => {
     expect(await answer('Pellora pear exports 2023 up how much')).toBe('pear-exports-growth-2023');
     expect(await answer('Pellora pear exporter rank 2023')).toBe('pellora-pear-exporter-rank-2023');
   });
+
+  it('does not count a word the answer holds only inside a vocabulary phrase meaning something else', async () => {
+    // "exports" stands only in "imports and exports", which the vocabulary reads as fruit trade.
+    expect(await lookup('Pellora export growth 2024')).toMatchObject({ fact: null, reason: 'no match' });
+    expect(await answer('Pellora imports and exports 2024')).toBe('fruit-trade-2024');
+    expect(await answer('Pellora fruit trade growth 2024')).toBe('fruit-trade-2024');
+    expect(await answer('Pellora pear exports growth 2023')).toBe('pear-exports-growth-2023');
+  });
 });
