@@ -280,6 +280,13 @@ describe('a year said to be a starting point', () => {
   });
 });
 
+describe('a counted noun opening the sentence', () => {
+  it('is the subject of the figures after it too', () => {
+    const draft = "The Westvale cooperative's three apple harvest crews, with a combined 5,200 tonnes in 2024, worked in shifts.\n";
+    expect(find(checkDraft(draft, index), '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+  });
+});
+
 describe('a name in capitals', () => {
   it('is the vocabulary\'s name, not the pronoun it spells ("US", "us")', () => {
     const ex = extractClaims('US buyers paid 5% more, the cooperative told us.');

@@ -301,7 +301,9 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
       claim.dimension !== 'year' &&
       others.some(
         (o) =>
-          (tok.start >= o.start && tok.end <= o.end) ||
+          // The counted noun of a figure opening the sentence ("The city's eight municipal investment funds, with a
+          // combined 100 billion yuan") is the sentence's subject, which every figure of it shares.
+          (tok.start >= o.start && tok.end <= o.end && !(k >= o.tokenEnd && o.end <= claim.start && ex.tokens[o.tokenStart]!.clause === firstClause && claimClause !== firstClause)) ||
           (o.dimension !== 'year' && o.dimension !== 'date' && o.start > claim.end && tok.start >= claim.end && tok.end <= o.start && joinedAfter(ex, claim, k)),
       );
     if (tok.clause === firstClause && !another && !firstClauseTaken) w = Math.max(w, SUBJECT_WEIGHT);
