@@ -393,10 +393,7 @@ function nearerMeasure(
   if (!lacking.length) return null;
   for (const r of ranked) {
     if (r.ordinal === answer.ordinal || !held.every((a) => holdsMatch(index, a.m, r.ordinal)) || !lacking.some((a) => holdsMatch(index, a.m, r.ordinal))) continue;
-    const f = catalog.fact(r.ordinal);
-    const named = new Set([...tokenize(f.id), ...tokenize(f.title)]);
-    const names = (t: QueryTerm) => [...named].some((w) => matchQuality(t.word, w) > 0) || t.alternatives.some((a) => a.words.every((w) => named.has(w)));
-    if (!lacking.some((a) => names(a.t))) continue;
+    if (!idOrTitle(catalog, r.ordinal, (words) => lacking.some((a) => namedBy(words, a.t)))) continue;
     return missFor(catalog, query, parsed, r, answer, lackingName);
   }
   return null;
@@ -457,9 +454,7 @@ function phraseMeasure(
   const held = askedWords(parsed, detail).filter((a) => holdsMatch(index, a.m, answer.ordinal));
   for (const r of ranked) {
     if (r.ordinal === answer.ordinal || !held.every((a) => holdsMatch(index, a.m, r.ordinal))) continue;
-    const near = catalog.fact(r.ordinal);
-    const named = [tokenize(near.id), tokenize(near.title)];
-    if (lacking.some((forms) => forms.some((form) => named.some((t) => writes(t, form))))) return missFor(catalog, query, parsed, r, answer, lackingName);
+    if (idOrTitle(catalog, r.ordinal, (words) => lacking.some((forms) => forms.some((form) => writes(words, form))))) return missFor(catalog, query, parsed, r, answer, lackingName);
   }
   return null;
 }
@@ -575,10 +570,10 @@ function namedElsewhere(
   const askedScore = (o: number) => 1 - asked.reduce((sum, m) => sum + m.weight * matchIn(index, m, o), 0) / total;
   const own = askedScore(answer.ordinal);
   for (const r of ranked) {
-    if (r.ordinal === answer.ordinal) continue;
+    // The word index and the keys first: a fact's record is read only for the few that pass.
+    if (r.ordinal === answer.ordinal || askedScore(r.ordinal) - own > TIE_MARGIN || !wholeKey(catalog.keysOf(r.ordinal), queryWords)) continue;
     const other = lackingName(r.ordinal);
     if (!other && periodFit(catalog, r.ordinal, parsed.period) !== 0) continue;
-    if (askedScore(r.ordinal) - own > TIE_MARGIN || !wholeKey(catalog.keysOf(r.ordinal), queryWords)) continue;
     const suggestions = [r, answer].map((x) => scored(catalog, x));
     if (other) return { query, fact: null, reason: 'subject', subject: other.name.text, suggestions };
     return parsed.period ? { query, fact: null, reason: 'period', period: parsed.period.text, suggestions } : { query, fact: null, reason: 'no match', suggestions };
@@ -592,4 +587,22 @@ function wholeKey(keys: readonly string[], queryWords: readonly string[]): boole
     const words = key.split(' ').filter((w) => !YEAR_WORD.test(w) && !isQuestionWord(w));
     return words.length > 0 && words.every((w) => queryWords.some((q) => matchQuality(q, w) > 0));
   });
+}
+
+/**
+ * Whether a fact's id or title passes a test of its words. Read from its keys
+ * (normalized id, title, aliases), which the catalog holds without reading
+ * the fact's record; the record is read only to tell a title written as the
+ * id is (then the second key is an alias) from the title.
+ */
+function idOrTitle(catalog: Catalog, ordinal: number, test: (words: readonly string[]) => boolean): boolean {
+  const keys = catalog.keysOf(ordinal);
+  if (keys[0] !== undefined && test(keys[0].split(' '))) return true;
+  if (keys[1] === undefined || !test(keys[1].split(' '))) return false;
+  return normalizeText(catalog.fact(ordinal).title) === keys[1];
+}
+
+/** Whether words name a query word: the word (or a word it begins, or a typo's), or every word of one of its alternatives. */
+function namedBy(words: readonly string[], t: QueryTerm): boolean {
+  return words.some((w) => matchQuality(t.word, w) > 0) || t.alternatives.some((a) => a.words.every((w) => words.includes(w)));
 }
