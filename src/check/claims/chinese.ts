@@ -174,7 +174,7 @@ export function findChineseClaims(text: string, draft: string): Claim[] {
       i++;
       continue;
     }
-    const claim = readDate(text, draft, i, at) ?? readPointDates(text, draft, i, at) ?? readFraction(text, draft, i, at) ?? readTenths(text, draft, i, at) ?? readRank(text, draft, i, at) ?? readPercentWords(text, draft, i, at) ?? readTop(text, draft, i, at) ?? readFigure(text, draft, i, at);
+    const claim = readDate(text, draft, i, at) ?? readPointDates(text, draft, i, at) ?? readFraction(text, draft, i, at) ?? readTenths(text, draft, i, at) ?? readVague(text, draft, i, at) ?? readRank(text, draft, i, at) ?? readPercentWords(text, draft, i, at) ?? readTop(text, draft, i, at) ?? readFigure(text, draft, i, at);
     if (claim) {
       claims.push(claim);
       i = claim.end;
@@ -230,6 +230,30 @@ function readFraction(text: string, draft: string, i: number, at: At): Claim | n
   const end = i + m[0].length;
   const bound = m.groups!.before ? BEFORE[m.groups!.before]! : 'exact';
   return { ...blank(i, end, draft.slice(i, end)), dimension: 'percent', unit: 'percent', value: (100 * part) / whole, place: 0.1, sigPlace: 0.1, bound, share: true };
+}
+
+/**
+ * Round numbers said loosely, as ranges or floors: "十几" (11 to 19), "几十" and "数十" (20 to 90), "几百" (200 to
+ * 900), "上百" (a hundred or more); a scale may follow ("几十万").
+ */
+const VAGUE = new RegExp(`(?<word>十几|几十|几百|几千|几万|数十|数百|数千|数万|上百|上千|上万)(?<scale>万亿|亿|万)?(?<unit>${CURRENCY}|${COUNTER})?`, 'uy');
+const VAGUE_SPANS: Record<string, [number, number | null]> = {
+  十几: [11, 19], 几十: [20, 90], 数十: [20, 90], 几百: [200, 900], 数百: [200, 900], 几千: [2000, 9000], 数千: [2000, 9000],
+  几万: [2e4, 9e4], 数万: [2e4, 9e4], 上百: [100, null], 上千: [1000, null], 上万: [1e4, null],
+};
+
+function readVague(text: string, draft: string, i: number, at: At): Claim | null {
+  const m = at(VAGUE, i);
+  if (!m) return null;
+  const g = m.groups!;
+  const scale = g.scale ? SCALES[g.scale]! : 1;
+  const [lo, hi] = VAGUE_SPANS[g.word!]!;
+  const end = i + m[0].length;
+  const unit = g.unit && CURRENCIES[g.unit] !== undefined ? CURRENCIES[g.unit]! : null;
+  return {
+    ...blank(i, end, draft.slice(i, end)), dimension: unit ? 'money' : 'quantity', unit, value: lo * scale, high: hi === null ? null : hi * scale,
+    bound: hi === null ? 'at-least' : 'exact', place: (lo / 10) * scale, sigPlace: lo * scale, digits: 1,
+  };
 }
 
 function readTenths(text: string, draft: string, i: number, at: At): Claim | null {

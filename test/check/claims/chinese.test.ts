@@ -85,6 +85,16 @@ describe('figures in Chinese copy', () => {
     expect(claims('港口成为第一大港，成功转型。').map((c) => c.text)).toEqual(['第一']);
   });
 
+  it('reads round numbers said loosely as ranges or floors', () => {
+    const dozen = one('论坛已经办了十几届。');
+    expect([dozen.value, dozen.high]).toEqual([11, 19]);
+    const tens = one('来自几十个国家。');
+    expect([tens.value, tens.high]).toEqual([20, 90]);
+    const hundreds = one('吸引上百家企业。');
+    expect([hundreds.value, hundreds.high, hundreds.bound]).toEqual([100, null, 'at-least']);
+    expect(one('投资几十万元。').value).toBe(2e5);
+  });
+
   it('makes no claim of words that hold numerals, months or ordinals of sequence', () => {
     expect(claims('这一点十分重要，一带一路是一个统一的平台。第一次会议在3月召开，1-11月数据尚未发布。')).toEqual([]);
   });
