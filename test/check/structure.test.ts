@@ -287,6 +287,18 @@ describe('a counted noun opening the sentence', () => {
   });
 });
 
+describe('a dateline', () => {
+  it('dates the copy, not a fact, in English and in Chinese', () => {
+    const english = checkDraft('WESTVALE, Nov. 30 (Harbor Wire) -- The cooperative harvested 5,200 tonnes of apples in 2024.\n', index);
+    expect(find(english, 'Nov. 30')).toMatchObject({ verdict: 'unsupported', fact: null });
+    expect(find(english, '5,200')).toMatchObject({ verdict: 'supported' });
+    const chinese = checkDraft('新华社西韦尔11月30日电 合作社2024年收获苹果5,200吨。\n', index);
+    expect(find(chinese, '11月30日')).toMatchObject({ verdict: 'unsupported', fact: null });
+    // A date inside a sentence is a claim.
+    expect(checkDraft('Cider sales reached 410,000 bottles by Sept. 30, 2024.\n', index).find((r) => r.claim.dimension === 'date')?.note ?? '').not.toMatch(/dateline/);
+  });
+});
+
 describe('a name in capitals', () => {
   it('is the vocabulary\'s name, not the pronoun it spells ("US", "us")', () => {
     const ex = extractClaims('US buyers paid 5% more, the cooperative told us.');

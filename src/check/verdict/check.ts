@@ -22,7 +22,7 @@ import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, typ
 import { mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from '../align/fact-index.js';
 import { claimContext, neighbourTerms, type Context } from '../align/context.js';
 import { aboutCandidates, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, namedInSentence, NEXT_TO, rankCandidates, type Candidate } from '../align/candidates.js';
-import { datesAFigure, sentenceYears, clauseMonths, UNNAMED_SLICE, slicesAYear, spansYears, monthsFit, conflicts, isBaseYear, yearsText } from './periods.js';
+import { datesAFigure, isDateline, sentenceYears, clauseMonths, UNNAMED_SLICE, slicesAYear, spansYears, monthsFit, conflicts, isBaseYear, yearsText } from './periods.js';
 import type { Verdict } from './verdicts.js';
 import type { Terms } from '../align/terms.js';
 export { VERDICTS, type Verdict } from './verdicts.js';
@@ -169,6 +169,7 @@ function mergeContexts(a: Context, b: Context): Context {
 
 function checkFigure(ex: Extraction, claim: Claim, index: FactIndex, otherYear: Map<number, FactProfile[]>, paired?: Context): CheckedClaim {
   if (claim.dimension !== 'date' && claim.value === null) return result(claim, 'unsupported', null, [], claim.problem);
+  if (claim.dimension === 'date' && isDateline(ex, claim)) return result(claim, 'unsupported', null, [], 'a dateline: the date of the copy, not a claim about a fact');
   const ctx = paired ?? claimContext(ex, claim, index.terms);
   // A date, like a year, is compared with a period: it needs fewer words to find its fact.
   const minScore = claim.dimension === 'date' ? MIN_SCORE_YEAR : MIN_SCORE;

@@ -183,6 +183,24 @@ function sinceAfter(ex: Extraction, year: Claim): boolean {
   return words.includes('以来');
 }
 
+/**
+ * A wire story's dateline: "BEIJING, March 31 (Xinhua) --", "新华社北京3月31日电": a date after at most a place and an
+ * agency's name at the start of a paragraph, followed by the agency in brackets, a dash or 电 (cabled).
+ */
+export function isDateline(ex: Extraction, date: Claim): boolean {
+  const s = ex.sentences[date.sentence]!;
+  let k = date.tokenStart;
+  while (k > s.tokenStart && ex.tokens[k - 1]!.end > date.start) k--;
+  if (k - s.tokenStart > 4) return false;
+  for (let j = s.tokenStart; j < k; j++) {
+    const t = ex.tokens[j]!;
+    if (!(t.text === ',' || (t.kind === 'word' && (/^\p{Lu}[\p{Lu}\p{Ll}.-]*$/u.test(t.text) || HAN.test(t.text))))) return false;
+  }
+  const next = ex.tokens[date.tokenEnd];
+  if (!next || next.sentence !== date.sentence) return false;
+  return next.text === '(' || next.text === '—' || next.text === '–' || (next.text === '-' && ex.tokens[date.tokenEnd + 1]?.text === '-') || next.text.startsWith('电');
+}
+
 export function yearsText(years: Years): string {
   return years.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)).join(', ');
 }
