@@ -153,3 +153,14 @@ describe("a figure the fact's own text names", () => {
   });
 });
 
+describe('a dateline', () => {
+  it('is the date of the copy: not matched to the dates of a fact it falls in', () => {
+    const wire = verdictOf('HARBOR CITY, May 30 (Harbor Wire) -- The 2024 Harbor Fair drew 52,000 visitors.', 'May 30');
+    expect([wire.verdict, wire.fact]).toEqual(['unsupported', null]);
+    const chinese = verdictOf('新华社海港城5月30日电 2024 Harbor Fair drew 52,000 visitors.', '5月30日');
+    expect([chinese.verdict, chinese.fact]).toEqual(['unsupported', null]);
+    // The same date inside a sentence is no dateline.
+    expect(verdictOf('The 2024 Harbor Fair was still open on May 30, drawing crowds.', 'May 30').note ?? '').not.toMatch(/dateline/);
+  });
+});
+
