@@ -303,6 +303,8 @@ function compareVersion(claim: Claim, v: FigureVersion): Outcome {
   if (claim.dimension === 'money' && claim.unit && !unitMatches(claim.unit, v.unit)) return Math.abs(claim.value - v.value) <= 1e-9 * Math.abs(v.value) ? 'contradicted' : 'unsupported';
   // Percentage points for a percentage (or the reverse) is a wrong figure.
   if (claim.dimension === 'percent' && claim.unit !== v.unit && !(claim.unit === 'percent' && v.unit === null)) return 'contradicted';
+  // "10–50%" where the fact keeps a range's top ("at most 50", displayed "10-50%"): the range its display writes.
+  if (claim.high !== null && v.display && rangesIn(v.display).some((r) => same(r[0], claim.value!) && same(r[1], claim.high!))) return 'supported';
   let amount: Amount = { value: claim.value, high: claim.high, bound: claim.bound, place: claim.place, sigPlace: claim.sigPlace, digits: claim.digits };
   // "Exports: 3.6" under a fact written in trillions: the draft leaves the scale to the reader.
   if (claim.scale === 1 && claim.unit === null && v.scale > 1 && Math.abs(claim.value) < 1000) {
@@ -314,6 +316,20 @@ function compareVersion(claim: Claim, v: FigureVersion): Outcome {
   }
   return compareAmounts(amount, v);
 }
+
+const displayRanges = new Map<string, Array<[number, number]>>();
+
+/** The ranges a fact's display writes ("10-50% more costly"), read once per display. */
+function rangesIn(display: string): Array<[number, number]> {
+  let ranges = displayRanges.get(display);
+  if (!ranges) {
+    ranges = extractClaims(display, { markdown: false }).claims.flatMap((c) => (c.value !== null && c.high !== null ? [[c.value, c.high] as [number, number]] : []));
+    displayRanges.set(display, ranges);
+  }
+  return ranges;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function expectedOfVersion(v: FigureVersion, outcome: Outcome, growth = false): Expected {
   return { value: v.value, unit: v.unit, bound: v.bound, display: v.display, period: null, scale: v.scale, place: v.place, growth, sources: v.sources, outcome };

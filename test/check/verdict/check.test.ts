@@ -164,3 +164,23 @@ describe('a dateline', () => {
   });
 });
 
+describe('a range', () => {
+  it("is supported by a fact that keeps the range's top and writes the range in its display", async () => {
+    const facts = `facts:
+  - id: stall-premium-2024
+    title: Premium for stalls near the Harbor Fair gate in 2024
+    statement: Stalls near the Harbor Fair gate cost more than others in 2024, by as much as half.
+    value: 50
+    unit: percent
+    bound: at-most
+    display: 10-50% more
+    period: 2024
+    sources: [{ source: src-a, quote: "Stalls near the gate cost 10-50% more." }]
+`;
+    const premium = await checkIndexOf(factsDirWith({ 'sources.yaml': SOURCE_YAML, 'facts.yaml': facts }));
+    const at = (draft: string) => checkDraft(draft, premium).find((r) => r.claim.high !== null)!;
+    expect(at('Stalls near the Harbor Fair gate cost 10–50% more in 2024.').verdict).toBe('supported');
+    expect(at('Stalls near the Harbor Fair gate cost 20–50% more in 2024.').verdict).not.toBe('supported');
+  });
+});
+
