@@ -143,7 +143,7 @@ describe('a word glued to digits', () => {
   it('is one word: "Q3" is the vocabulary\'s third quarter, and the year after it is a year', () => {
     const results = checkDraft('Westvale cooperative Q3 2024 cider sales: 410,000 bottles.\n', index);
     expect(find(results, '410,000')).toMatchObject({ verdict: 'supported', fact: { id: 'cider-sales-q3-2024' } });
-    expect(find(results, '2024')?.claim.dimension).toBe('year');
+    expect(extractClaims('Westvale cooperative Q3 2024 cider sales: 410,000 bottles.\n').claims.find((c) => c.text === '2024')?.dimension).toBe('year');
     // The second quarter's figure given for the third is wrong, not the other quarter's fact.
     const wrong = checkDraft('Westvale cooperative Q3 2024 cider sales: 380,000 bottles.\n', index);
     expect(find(wrong, '380,000')).toMatchObject({ verdict: 'contradicted', fact: { id: 'cider-sales-q3-2024' } });
@@ -284,6 +284,14 @@ describe('a counted noun opening the sentence', () => {
   it('is the subject of the figures after it too', () => {
     const draft = "The Westvale cooperative's three apple harvest crews, with a combined 5,200 tonnes in 2024, worked in shifts.\n";
     expect(find(checkDraft(draft, index), '5,200')).toMatchObject({ verdict: 'supported', fact: { id: 'apple-harvest-2024' } });
+  });
+});
+
+describe("a label's year", () => {
+  it('dates the figures after the colon and makes no claim line of its own', () => {
+    const results = checkDraft('- Westvale apple harvest 2024: 5,200 tonnes, up 12%\n', index);
+    expect(results.map((r) => r.claim.text)).not.toContain('2024');
+    expect(find(results, '5,200')).toMatchObject({ verdict: 'supported' });
   });
 });
 

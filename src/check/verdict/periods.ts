@@ -24,9 +24,17 @@ export function datesAFigure(ex: Extraction, year: Claim): boolean {
   const firstClause = ex.tokens[sentence.tokenStart]!.clause;
   // "In 2024, retail sales ...": a year in the sentence's first clause, after a word that dates, frames the sentence.
   const framing = clause === firstClause && year.before !== null && TEMPORAL.has(year.before);
-  return nearbyClaims(ex, year).some(
-    (c) => c !== year && c.dimension !== 'year' && c.dimension !== 'date' && (framing || sentence.isTableRow || ex.tokens[c.tokenStart]!.clause === clause),
-  );
+  // "China car exports 2023: +60%", "a record 2023, when sales rose 35%": a label's year, or one a clause of "when"
+  // goes on from, dates the figures of the clause after it.
+  let end = year.tokenEnd;
+  while (end < sentence.tokenEnd && ex.tokens[end]!.clause === clause) end++;
+  const mark = ex.tokens[end];
+  const next = mark && mark.sentence === year.sentence && (mark.text === ':') ? mark.clause : -1;
+  return nearbyClaims(ex, year).some((c) => {
+    if (c === year || c.dimension === 'year' || c.dimension === 'date') return false;
+    const at = ex.tokens[c.tokenStart]!.clause;
+    return framing || sentence.isTableRow || at === clause || at === next;
+  });
 }
 
 type Years = Array<[number, number]>;
