@@ -3,7 +3,7 @@
  * characters is split by Intl.Segmenter's Chinese dictionary (Node's ICU),
  * after numerals written in characters ("一百二十八") are taken out whole,
  * since the dictionary cuts them anywhere ("一百|二十|八场"). Names it does
- * not know come out a character at a time ("中|关|村"): neighbouring single
+ * not know come out a character at a time ("洋|山|港"): neighbouring single
  * characters are joined again, so that a name splits the same way in a draft,
  * a query and a fact, except characters that are words of their own (的, 在,
  * 年 ...). Both sides of every match go through here.

@@ -199,7 +199,7 @@ export const CONTEXT_TOKENS = 64;
 
 /**
  * The terms of what a claim counts. In Chinese the word after the measure word is it, read with the word after
- * it where the two make one word of the vocabulary ("机器|人"); the second is otherwise what the thing does.
+ * it where the two make one word of the vocabulary ("吞吐|量"); the second is otherwise what the thing does.
  */
 function countedTerms(claim: Claim, terms: Terms): string[] {
   const words = claim.noun.flatMap((w) => w.split('-'));
@@ -253,7 +253,7 @@ export function claimContext(ex: Extraction, claim: Claim, terms: Terms): Contex
   // "contributes 60% of growth, ..., while export intensity stood at 2.68%": a first clause with a figure of the same kind
   // names that figure's subject, not every figure's; a figure belongs to its own clause's words first.
   const firstClauseTaken = claimClause !== firstClause && others.some((o) => o.dimension === claim.dimension && ex.tokens[o.tokenStart]!.clause === firstClause);
-  // "2024年国内生产总值1349084亿元，比上年增长5.0%", "output reached 5.6 trillion, up 5% from a year earlier": a
+  // "2024年港口吞吐量13.1亿吨，比上年增长4.9%", "output reached 5.6 trillion, up 5% from a year earlier": a
   // clause naming nothing but the change speaks of what the clause before it names, as if it were its own.
   const named = new Set<number>();
   for (const { tok, index } of words) {

@@ -128,7 +128,7 @@ export class Terms {
     if (FOUNDING_VERBS.test(w) && words[i - 1] === 'first') return [];
     const out = w.split('-').map((p) => this.termOf(p)).filter((t): t is string => t !== null);
     if (w === 'first' && FOUNDING_VERBS.test(words[i + 1] ?? '')) out.push(ESTABLISH);
-    // The dictionary splits a word by its neighbours ("机器人" alone, "机器|人" before "来自"): Chinese words that
+    // The dictionary splits a word by its neighbours ("吞吐量" alone, "吞吐|量" before another word): Chinese words that
     // make a word of the vocabulary together are read as it too.
     if (HAN.test(w)) {
       let joined = w;

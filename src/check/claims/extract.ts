@@ -151,8 +151,8 @@ class ClaimParser implements ClaimReader {
     const before = this.t(i - 1);
     if (c.before === null && before.kind === 'word') c.before = before.lower;
     if (c.dimension === 'quantity' || c.dimension === 'rank') {
-      // The word after a measure word is what it counts ("100多台机器人来自..."), with the word after it, which may
-      // complete it ("机器|人") or say what it does: matching tells which (context.ts).
+      // The word after a measure word is what it counts ("300多艘货轮来自..."), with the word after it, which may
+      // complete it ("货|轮") or say what it does: matching tells which (context.ts).
       for (let k = c.tokenEnd; k < c.tokenEnd + 2 && this.t(k).kind === 'word' && isHan(this.t(k)); k++) c.noun.push(this.t(k).lower);
     }
     if (c.sentence === 0) c.sentence = this.tokens[i]!.sentence;

@@ -197,7 +197,7 @@ export function segment(tokens: Token[], text: string, breaks: number[], heading
     }
     if (i > start && (CLAUSE_PUNCT.has(t.text) || (t.text === '–' && t.space) || (t.kind === 'word' && CLAUSE_WORDS.has(t.lower)))) {
       clause++;
-      // A Chinese sentence runs on through commas about one topic ("2024年国内生产总值……，比上年增长5.0%"): its commas
+      // A Chinese sentence runs on through commas about one topic ("2024年港口吞吐量……，比上年增长4.9%"): its commas
       // part less than English ones, and matching weighs them so (context.ts).
       if ((t.text === ',' || t.text === '、') && (isHan(tokens[i - 1]) || isHan(tokens[i + 1]))) soft++;
     }

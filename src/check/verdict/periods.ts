@@ -24,7 +24,7 @@ export function datesAFigure(ex: Extraction, year: Claim): boolean {
   const firstClause = ex.tokens[sentence.tokenStart]!.clause;
   // "In 2024, retail sales ...": a year in the sentence's first clause, after a word that dates, frames the sentence.
   const framing = clause === firstClause && year.before !== null && TEMPORAL.has(year.before);
-  // "China car exports 2023: +60%", "a record 2023, when sales rose 35%": a label's year, or one a clause of "when"
+  // "Port cargo 2023: +4.9%", "a record 2023, when sales rose 35%": a label's year, or one a clause of "when"
   // goes on from, dates the figures of the clause after it.
   let end = year.tokenEnd;
   while (end < sentence.tokenEnd && ex.tokens[end]!.clause === clause) end++;
@@ -192,7 +192,7 @@ function sinceAfter(ex: Extraction, year: Claim): boolean {
 }
 
 /**
- * A wire story's dateline: "BEIJING, March 31 (Xinhua) --", "新华社北京3月31日电": a date after at most a place and an
+ * A wire story's dateline: "HARBOR CITY, March 31 (Harbor Wire) --", "新华社海港城3月31日电": a date after at most a place and an
  * agency's name at the start of a paragraph, followed by the agency in brackets, a dash or 电 (cabled).
  */
 export function isDateline(ex: Extraction, date: Claim): boolean {
