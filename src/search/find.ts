@@ -178,7 +178,7 @@ function periodFit(catalog: Catalog, ordinal: number, period: QueryPeriod | null
   if (days[0] <= period.from && days[1] >= period.to && !YEARS_TEXT.test(period.text) && wholeMonths(days)) return 0;
   if (days[0] <= period.to && period.from <= days[1]) return 1;
   // A fact dated otherwise whose id or title names a year of the query's is about that year
-  // (the release, in January 2025, of the 2024 figures).
+  // (the release, in January of the next year, of a year's harvest figures).
   // (The record is read already: no keys are.)
   if (!YEARS_TEXT.test(period.text)) return 0;
   const f = catalog.fact(ordinal);
@@ -333,10 +333,10 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
   return notAsked(catalog, query, parsed, vocabulary, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }
 
-/** A name written as a proper name: with a capital, or in Han characters ("Japan", "EU", "日本"; not "world's"). */
+/** A name written as a proper name: with a capital, or in Han characters ("Varnay", "EU", "北京"; not "world's"). */
 const proper = (n: QueryName) => /^\p{Lu}/u.test(n.text) || HAN.test(n.text);
 
-/** The vocabulary's `names` groups standing for the names the query writes as proper names ("Japan", not "world's"). */
+/** The vocabulary's `names` groups standing for the names the query writes as proper names ("Varnay", not "world's"). */
 function nameGroupsOf(names: readonly QueryName[], vocabulary: Vocabulary): Set<number> {
   const groups = new Set<number>();
   // The name as written (its first form): another form's words may name something else ("北京量子院" holds "北京").
@@ -347,8 +347,8 @@ function nameGroupsOf(names: readonly QueryName[], vocabulary: Vocabulary): Set<
 /**
  * Whether a fact is about another subject than the query names: its subject
  * and title name subjects of the vocabulary's `names` groups, and none of them
- * is one the query names ("Japan car exports" against China's rank among car
- * exporters, whose statement names Japan only as the one overtaken).
+ * is one the query names ("Varnay pear exports" against Pellora's rank among
+ * pear exporters, whose statement names Varnay only as the one overtaken).
  */
 function aboutOther(f: Fact, queryGroups: ReadonlySet<number>, vocabulary: Vocabulary): boolean {
   if (!queryGroups.size) return false;
@@ -375,7 +375,7 @@ function gives(f: Fact, wants: QueryWants | null): boolean {
 /**
  * A near fact that names in its id or title a word of what is asked that the
  * answer does not hold at all, and holds every word of what is asked that the
- * answer holds: the query asks for that fact's measure ("industrial output
+ * answer holds: the query asks for that fact's measure ("cider output
  * forecast for November" where the base holds November's output and
  * December's forecast), and the answer is another measure. A miss, for the
  * near fact's reason when its period or subject is not the query's.
@@ -422,10 +422,10 @@ function missFor(catalog: Catalog, query: string, parsed: ParsedQuery, near: Ran
 }
 
 /**
- * The same for a phrase of the vocabulary the query writes ("quarter on
- * quarter"): an answer whose text writes no form of it (only its words apart:
- * "year on year in the first quarter") is another measure, when a near fact
- * writes one in its id or title ("qoq") and holds every word of what is asked
+ * The same for a phrase of the vocabulary the query writes ("month on
+ * month"): an answer whose text writes no form of it (only its words apart:
+ * "on a year earlier, the best month") is another measure, when a near fact
+ * writes one in its id or title ("mom") and holds every word of what is asked
  * that the answer holds.
  */
 function phraseMeasure(
@@ -509,7 +509,7 @@ function notAsked(
 /**
  * A word of what is asked that the answer holds only inside a phrase of the
  * vocabulary meaning something else, that the query writes in no form of
- * its group ("export" in "imports and exports", which is foreign trade): the
+ * its group ("export" in "imports and exports", which is fruit trade): the
  * answer does not hold it. Without it, a score above the answer gate is a miss.
  */
 function insidePhrase(catalog: Catalog, query: string, parsed: ParsedQuery, vocabulary: Vocabulary, detail: RankDetail, ranked: readonly RankedEntry[], answer: RankedEntry): Missed | null {
@@ -523,7 +523,7 @@ function insidePhrase(catalog: Catalog, query: string, parsed: ParsedQuery, voca
   const covered = texts.map((t) => new Uint8Array(t.length));
   for (const g of vocabulary.groups) {
     const forms = g.phrases.map((p) => normalizeText(p).split(' '));
-    // Written by the query however inflected or misspelled ("retial sales", "electric cars").
+    // Written by the query however inflected or misspelled ("frut trade", "cargo ships" for "cargo ship").
     if (forms.some((form) => queryWords.some((_, i) => i + form.length <= queryWords.length && form.every((p, k) => matchQuality(queryWords[i + k]!, p) > 0 || matchQuality(p, queryWords[i + k]!) > 0)))) continue;
     for (const form of forms) {
       if (form.length < 2) continue;
@@ -549,8 +549,8 @@ function insidePhrase(catalog: Catalog, query: string, parsed: ParsedQuery, voca
  * A fact of another period or subject that matches what is asked as well as
  * the answer, whose id, title or an alias the query names whole (years
  * aside), where it names none of the answer's: the query asks for that fact's
- * measure ("global electric car sales in 2022" where the base holds 2023's
- * sales and 2022's share of sales), and the answer is another measure.
+ * measure ("pear harvest in 2022" where the base holds 2023's harvest and
+ * 2022's share of the harvest exported), and the answer is another measure.
  */
 function namedElsewhere(
   catalog: Catalog,

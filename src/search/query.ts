@@ -316,7 +316,7 @@ export function vocabularyAlternatives(word: string, vocabulary: Vocabulary): st
 /**
  * The vocabulary's `names` groups a text names (by their place in
  * vocabulary.groups): any phrase of a group, as words of the text however it
- * is written ("Chinese carmakers" names China's group).
+ * is written ("Pelloran growers" names Pellora's group).
  */
 export function nameGroupsIn(text: string, vocabulary: Vocabulary): Set<number> {
   const found = new Set<number>();
