@@ -333,13 +333,13 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
   return notAsked(catalog, query, parsed, vocabulary, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }
 
-/** A name written as a proper name: with a capital, or in Han characters ("Varnay", "EU", "北京"; not "world's"). */
+/** A name written as a proper name: with a capital, or in Han characters ("Varnay", "EU", "海港城"; not "world's"). */
 const proper = (n: QueryName) => /^\p{Lu}/u.test(n.text) || HAN.test(n.text);
 
 /** The vocabulary's `names` groups standing for the names the query writes as proper names ("Varnay", not "world's"). */
 function nameGroupsOf(names: readonly QueryName[], vocabulary: Vocabulary): Set<number> {
   const groups = new Set<number>();
-  // The name as written (its first form): another form's words may name something else ("北京量子院" holds "北京").
+  // The name as written (its first form): another form's words may name something else ("海港城量子院" holds "海港城").
   for (const n of names) if (proper(n) && n.forms[0]) for (const k of nameGroupsIn(n.forms[0].join(' '), vocabulary)) groups.add(k);
   return groups;
 }
