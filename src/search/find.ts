@@ -261,6 +261,7 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
   let accepted: (RankedEntry & { fit: number })[] = [];
   const queryGroups = nameGroupsOf(parsed.names, vocabulary);
   const lackingName = (o: number) => names.find((n) => !n.lists.some((l) => inPostings(l, o))) ?? (aboutOther(catalog.fact(o), queryGroups, vocabulary) ? names.find((n) => proper(n.name) && nameGroupsOf([n.name], vocabulary).size) : undefined);
+  const asked: Asked = { catalog, query, parsed, vocabulary, detail, ranked, lackingName };
   for (const r of ranked) {
     // Beyond the runners-up of the best accepted fact, nothing more is read.
     if (accepted.length && r.score - accepted[0]!.score > RUNNER_UP_MARGIN) break;
@@ -320,17 +321,17 @@ function lookupOnce(catalog: Catalog, query: string, parsed: ParsedQuery, vocabu
     const picked = parsed.superlative && tied.length > 1 ? extreme(catalog, tied, parsed.superlative) : null;
     if (picked) {
       const alternatives = accepted.filter((r) => r !== picked && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-      return notAsked(catalog, query, parsed, vocabulary, detail, ranked, picked, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
+      return notAsked(asked, picked) ?? { query, match: 'fuzzy', fact: catalog.fact(picked.ordinal), score: picked.score, alternatives, bySuperlative: true };
     }
     if (tied.length > 1) return { query, fact: null, reason: 'ambiguous', suggestions: tied.slice(0, MAX_TIED).map((r) => scored(catalog, r)) };
     const chosen = tied[0]!;
     if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
     const alternatives = accepted.filter((r) => r !== chosen && r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-    return notAsked(catalog, query, parsed, vocabulary, detail, ranked, chosen, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
+    return notAsked(asked, chosen) ?? { query, match: 'fuzzy', fact: catalog.fact(chosen.ordinal), score: chosen.score, alternatives };
   }
   if (onlySuperlative) return { query, fact: null, reason: 'no match', suggestions: [] };
   const alternatives = accepted.slice(1).filter((r) => r.score - best.score <= RUNNER_UP_MARGIN).slice(0, 3).map((r) => scored(catalog, r));
-  return notAsked(catalog, query, parsed, vocabulary, detail, ranked, best, lackingName) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
+  return notAsked(asked, best) ?? { query, match: 'fuzzy', fact: catalog.fact(best.ordinal), score: best.score, alternatives };
 }
 
 /** A name written as a proper name: with a capital, or in Han characters ("Varnay", "EU", "海港城"; not "world's"). */
@@ -380,15 +381,8 @@ function gives(f: Fact, wants: QueryWants | null): boolean {
  * December's forecast), and the answer is another measure. A miss, for the
  * near fact's reason when its period or subject is not the query's.
  */
-function nearerMeasure(
-  catalog: Catalog,
-  query: string,
-  parsed: ParsedQuery,
-  detail: RankDetail,
-  ranked: readonly RankedEntry[],
-  answer: RankedEntry,
-  lackingName: (ordinal: number) => { name: QueryName } | undefined,
-): Missed | null {
+function nearerMeasure(q: Asked, answer: RankedEntry): Missed | null {
+  const { catalog, parsed, detail, ranked } = q;
   const index = catalog.termIndex();
   const asked = askedWords(parsed, detail);
   const held = asked.filter((a) => holdsMatch(index, a.m, answer.ordinal));
@@ -397,7 +391,7 @@ function nearerMeasure(
   for (const r of ranked) {
     if (r.ordinal === answer.ordinal || !held.every((a) => holdsMatch(index, a.m, r.ordinal)) || !lacking.some((a) => holdsMatch(index, a.m, r.ordinal))) continue;
     if (!idOrTitle(catalog, r.ordinal, (words) => lacking.some((a) => namedBy(words, a.t)))) continue;
-    return missFor(catalog, query, parsed, r, answer, lackingName);
+    return missFor(q, r, answer);
   }
   return null;
 }
@@ -413,7 +407,8 @@ function askedWords(parsed: ParsedQuery, detail: RankDetail): { t: QueryTerm; m:
 }
 
 /** The miss when a near fact, not the answer, is what the query asks: for the near fact's subject or period when they are not the query's. */
-function missFor(catalog: Catalog, query: string, parsed: ParsedQuery, near: RankedEntry, answer: RankedEntry, lackingName: (ordinal: number) => { name: QueryName } | undefined): Missed {
+function missFor(q: Asked, near: RankedEntry, answer: RankedEntry): Missed {
+  const { catalog, query, parsed, lackingName } = q;
   const other = lackingName(near.ordinal);
   const suggestions = [near, answer].map((x) => scored(catalog, x));
   if (other) return { query, fact: null, reason: 'subject', subject: other.name.text, suggestions };
@@ -428,16 +423,8 @@ function missFor(catalog: Catalog, query: string, parsed: ParsedQuery, near: Ran
  * writes one in its id or title ("mom") and holds every word of what is asked
  * that the answer holds.
  */
-function phraseMeasure(
-  catalog: Catalog,
-  query: string,
-  parsed: ParsedQuery,
-  vocabulary: Vocabulary,
-  detail: RankDetail,
-  ranked: readonly RankedEntry[],
-  answer: RankedEntry,
-  lackingName: (ordinal: number) => { name: QueryName } | undefined,
-): Missed | null {
+function phraseMeasure(q: Asked, answer: RankedEntry): Missed | null {
+  const { catalog, parsed, vocabulary, detail, ranked } = q;
   if (HAN.test(parsed.text)) return null;
   const queryWords = tokenize(parsed.text);
   const phrases: string[][][] = [];
@@ -457,7 +444,7 @@ function phraseMeasure(
   const held = askedWords(parsed, detail).filter((a) => holdsMatch(index, a.m, answer.ordinal));
   for (const r of ranked) {
     if (r.ordinal === answer.ordinal || !held.every((a) => holdsMatch(index, a.m, r.ordinal))) continue;
-    if (idOrTitle(catalog, r.ordinal, (words) => lacking.some((forms) => forms.some((form) => writes(words, form))))) return missFor(catalog, query, parsed, r, answer, lackingName);
+    if (idOrTitle(catalog, r.ordinal, (words) => lacking.some((forms) => forms.some((form) => writes(words, form))))) return missFor(q, r, answer);
   }
   return null;
 }
@@ -487,22 +474,24 @@ function prefers(catalog: Catalog, ordinal: number, wants: QueryWants | null): b
   return true;
 }
 
+/** What the checks of an answer against what is asked read: the query, its ranking, and the name a fact lacks. */
+interface Asked {
+  catalog: Catalog;
+  query: string;
+  parsed: ParsedQuery;
+  vocabulary: Vocabulary;
+  detail: RankDetail;
+  ranked: readonly RankedEntry[];
+  lackingName: (ordinal: number) => { name: QueryName } | undefined;
+}
+
 /** Why an answer is not what the query asks (nearerMeasure, phraseMeasure, namedElsewhere): a miss, or null when it is. */
-function notAsked(
-  catalog: Catalog,
-  query: string,
-  parsed: ParsedQuery,
-  vocabulary: Vocabulary,
-  detail: RankDetail,
-  ranked: readonly RankedEntry[],
-  answer: RankedEntry,
-  lackingName: (ordinal: number) => { name: QueryName } | undefined,
-): Missed | null {
+function notAsked(q: Asked, answer: RankedEntry): Missed | null {
   return (
-    nearerMeasure(catalog, query, parsed, detail, ranked, answer, lackingName) ??
-    phraseMeasure(catalog, query, parsed, vocabulary, detail, ranked, answer, lackingName) ??
-    namedElsewhere(catalog, query, parsed, detail, ranked, answer, lackingName) ??
-    insidePhrase(catalog, query, parsed, vocabulary, detail, ranked, answer)
+    nearerMeasure(q, answer) ??
+    phraseMeasure(q, answer) ??
+    namedElsewhere(q, answer) ??
+    insidePhrase(q, answer)
   );
 }
 
@@ -512,7 +501,8 @@ function notAsked(
  * its group ("export" in "imports and exports", which is fruit trade): the
  * answer does not hold it. Without it, a score above the answer gate is a miss.
  */
-function insidePhrase(catalog: Catalog, query: string, parsed: ParsedQuery, vocabulary: Vocabulary, detail: RankDetail, ranked: readonly RankedEntry[], answer: RankedEntry): Missed | null {
+function insidePhrase(q: Asked, answer: RankedEntry): Missed | null {
+  const { catalog, query, parsed, vocabulary, detail, ranked } = q;
   if (HAN.test(parsed.text) || !detail.matched) return null;
   const total = detail.matched.reduce((sum, m) => sum + m.weight, 0);
   if (!total) return null;
@@ -552,15 +542,9 @@ function insidePhrase(catalog: Catalog, query: string, parsed: ParsedQuery, voca
  * measure ("pear harvest in 2022" where the base holds 2023's harvest and
  * 2022's share of the harvest exported), and the answer is another measure.
  */
-function namedElsewhere(
-  catalog: Catalog,
-  query: string,
-  parsed: ParsedQuery,
-  detail: RankDetail,
-  ranked: readonly RankedEntry[],
-  answer: RankedEntry,
-  lackingName: (ordinal: number) => { name: QueryName } | undefined,
-): Missed | null {
+function namedElsewhere(q: Asked, answer: RankedEntry): Missed | null {
+  const { catalog, query, parsed, detail, ranked, lackingName } = q;
+
   const { words, matched } = detail;
   if (!words || !matched) return null;
   // The query's words, and the vocabulary's other words for them.
