@@ -321,6 +321,18 @@ export function mentionsOf(p: FactProfile, terms: Terms): Mention[] {
   return m;
 }
 
+const rangeCache = new WeakMap<FigureVersion, Array<[number, number]>>();
+
+/** The ranges a version's display writes ("10-50% more costly") where its figure keeps only one end. Read when first asked for. */
+export function displayRanges(v: FigureVersion): Array<[number, number]> {
+  let ranges = rangeCache.get(v);
+  if (!ranges) {
+    const claims = v.display ? extractClaims(v.display, { markdown: false }).claims : [];
+    rangeCache.set(v, (ranges = claims.flatMap((c) => (c.value !== null && c.high !== null ? [[c.value, c.high] as [number, number]] : []))));
+  }
+  return ranges;
+}
+
 function readMentions(fact: Fact, versions: FigureVersion[], terms: Terms): Mention[] {
   const out: Mention[] = [];
   for (const text of [fact.title, fact.statement, fact.display]) {

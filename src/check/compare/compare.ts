@@ -49,7 +49,8 @@ export const BOUND_REACH = 10;
 
 const EPS = 1e-9;
 
-function same(a: number, b: number): boolean {
+/** Two figures equal but for floating-point error. */
+export function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 

@@ -18,8 +18,8 @@
 import type { Fact } from '../../facts/types.js';
 import type { Claim } from '../claims/claim.js';
 import { type Extraction, extractClaims } from '../claims/extract.js';
-import { claimSpan, compareAmounts, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from '../compare/compare.js';
-import { mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from '../align/fact-index.js';
+import { claimSpan, compareAmounts, same, compareDates, compareYears, type Amount, type Endpoint, type Outcome } from '../compare/compare.js';
+import { displayRanges, mentionsOf, type FactIndex, type FactProfile, type FigureVersion } from '../align/fact-index.js';
 import { claimContext, neighbourTerms, type Context } from '../align/context.js';
 import { aboutCandidates, PERIOD_BONUS, MIN_SCORE, MIN_SCORE_YEAR, namedInSentence, NEXT_TO, rankCandidates, type Candidate } from '../align/candidates.js';
 import { datesAFigure, isDateline, sentenceYears, clauseMonths, UNNAMED_SLICE, slicesAYear, spansYears, monthsFit, conflicts, isBaseYear, yearsText } from './periods.js';
@@ -304,7 +304,7 @@ function compareVersion(claim: Claim, v: FigureVersion): Outcome {
   // Percentage points for a percentage (or the reverse) is a wrong figure.
   if (claim.dimension === 'percent' && claim.unit !== v.unit && !(claim.unit === 'percent' && v.unit === null)) return 'contradicted';
   // "10–50%" where the fact keeps a range's top ("at most 50", displayed "10-50%"): the range its display writes.
-  if (claim.high !== null && v.display && rangesIn(v.display).some((r) => same(r[0], claim.value!) && same(r[1], claim.high!))) return 'supported';
+  if (claim.high !== null && displayRanges(v).some((r) => same(r[0], claim.value!) && same(r[1], claim.high!))) return 'supported';
   let amount: Amount = { value: claim.value, high: claim.high, bound: claim.bound, place: claim.place, sigPlace: claim.sigPlace, digits: claim.digits };
   // "Exports: 3.6" under a fact written in trillions: the draft leaves the scale to the reader.
   if (claim.scale === 1 && claim.unit === null && v.scale > 1 && Math.abs(claim.value) < 1000) {
@@ -316,20 +316,6 @@ function compareVersion(claim: Claim, v: FigureVersion): Outcome {
   }
   return compareAmounts(amount, v);
 }
-
-const displayRanges = new Map<string, Array<[number, number]>>();
-
-/** The ranges a fact's display writes ("10-50% more costly"), read once per display. */
-function rangesIn(display: string): Array<[number, number]> {
-  let ranges = displayRanges.get(display);
-  if (!ranges) {
-    ranges = extractClaims(display, { markdown: false }).claims.flatMap((c) => (c.value !== null && c.high !== null ? [[c.value, c.high] as [number, number]] : []));
-    displayRanges.set(display, ranges);
-  }
-  return ranges;
-}
-
-const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function expectedOfVersion(v: FigureVersion, outcome: Outcome, growth = false): Expected {
   return { value: v.value, unit: v.unit, bound: v.bound, display: v.display, period: null, scale: v.scale, place: v.place, growth, sources: v.sources, outcome };
