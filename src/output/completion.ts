@@ -64,7 +64,7 @@ function bashReply(values: OptionInfo['values'] | CommandInfo['completes']): str
     case 'ids':
       return 'COMPREPLY=( $(compgen -W "$(_zgc_words facts; _zgc_words sources)" -- "$cur") )';
     case 'facts':
-      // A word that cannot start an id ("研发经费", "R&D") is a query: the ids of the facts it finds replace it.
+      // A word that cannot start an id ("码头吞吐量", "Robot guides") is a query: the ids of the facts it finds replace it.
       return 'if [[ -n "$cur" && "$cur" == *[^a-z0-9-]* ]]; then COMPREPLY=( $(_zgc_words query "$cur") ); else COMPREPLY=( $(compgen -W "$(_zgc_words facts)" -- "$cur") ); fi';
     default:
       return `COMPREPLY=( $(compgen -W "$(_zgc_words ${values})" -- "$cur") )`;

@@ -283,7 +283,7 @@ function queryNames(raw: string, vocabulary: Vocabulary, periodWords: Set<string
   return [...found.values()];
 }
 
-/** Words as written together: Han words with nothing between them ("比亚迪", not "比亚 迪"), others with a space. */
+/** Words as written together: Han words with nothing between them ("洋山港", not "洋山 港"), others with a space. */
 function joinWords(words: readonly string[]): string {
   return words.reduce((out, w) => (out && HAN_END.test(out) && HAN_START.test(w) ? out + w : out ? `${out} ${w}` : w), '');
 }
